@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace AiJukebox;
+
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("AI Jukebox: learns a musical style from MIDI files and performs it live.");
+        // One line per verb; each verb lives in Commands/<Verb>Command.cs.
+        foreach (var command in new Command[]
+        {
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root.Parse(args).Invoke();
+    }
+}
