@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v jackd >/dev/null 2>&1 || need+=(jackd2)
-command -v jack_midi_dump >/dev/null 2>&1 || need+=(jack-tools)
+command -v jack_midi_dump >/dev/null 2>&1 || need+=(jackd2)
 ldconfig -p 2>/dev/null | grep -q 'librtmidi.so.6' || need+=(librtmidi6)
 if ((${#need[@]})); then
   sudo=""
