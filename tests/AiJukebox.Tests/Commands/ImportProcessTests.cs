@@ -10,7 +10,7 @@ public sealed class ImportProcessTests : IDisposable
     public void Dispose() => _root.Delete(recursive: true);
 
     [Fact]
-    public void Import_StderrNotATerminal_NoProgressOnlyBadFileLines()
+    public async Task Import_StderrNotATerminal_NoProgressOnlyBadFileLines()
     {
         var midi = Directory.CreateDirectory(Path.Combine(_root.FullName, "midi"));
         for (var i = 0; i < 30; i++)
@@ -27,11 +27,11 @@ public sealed class ImportProcessTests : IDisposable
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal($"{Path.Join(midi.FullName, "zz.mid")}: not a MIDI file (no MThd header)", stderr.TrimEnd());
-        Assert.StartsWith("Imported 30 pieces from 30 of 31 files", stdout.Result);
+        Assert.StartsWith("Imported 30 pieces from 30 of 31 files", await stdout);
     }
 }
