@@ -23,6 +23,10 @@ internal sealed partial class Conductor
         if (kind == 0x90 && e.Data2 > 0)
         {
             PlayerNotes++;
+            if (_answering && e.Beat < _answerStart)
+            {
+                TakeBackAnswer();
+            }
         }
 
         if (!_listening.Handle(e.Beat, e.Status, e.Data1, e.Data2, out var note))
@@ -115,6 +119,7 @@ internal sealed partial class Conductor
         }
 
         _call.Clear();
+        _answer.Clear();
         _pendingContext.Clear();
         _mode = mode;
     }

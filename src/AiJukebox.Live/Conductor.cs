@@ -26,12 +26,14 @@ internal sealed partial class Conductor
     private readonly long _autosaveTicks;
     private readonly NotePairer _listening = new();
     private readonly List<Note> _call = [];
+    private readonly List<Note> _answer = [];
     private readonly List<int> _pendingContext = [];
     private PerformanceMode _mode;
     private bool _playing = true;
     private bool _primed;
     private bool _streaming;
     private bool _answering;
+    private double _answerStart;
     private double _lastRelease = double.NegativeInfinity;
     private int _flushTicket;
     private long _lastSave;
@@ -199,19 +201,22 @@ internal sealed partial class Conductor
             if (_generator.Finished && playhead >= _generator.End)
             {
                 _answering = false;
+                _answer.Clear();
             }
 
             return;
         }
 
-        if (!_playing || _call.Count == 0 || _listening.Held > 0 || playhead - _lastRelease < _options.ResponseDelayBeats)
+        // Decided a lead ahead, so the answer starts exactly when the pause is over; a note
+        // played before then takes it back (see OnPlayer).
+        var answerStart = _lastRelease + _options.ResponseDelayBeats;
+        if (!_playing || _call.Count == 0 || _listening.Held > 0 || playhead < answerStart - _options.LeadBeats)
         {
             return;
         }
 
         var first = _call.Min(n => n.Start);
-        var last = _call.Max(n => n.End);
-        var length = last - first;
+        var length = _call.Max(n => n.End) - first;
         if (length < _options.MinCallBeats)
         {
             CallsIgnored++;
@@ -220,12 +225,24 @@ internal sealed partial class Conductor
         }
 
         var phrase = _call.Select(n => n with { Start = n.Start - first }).ToList();
+        _answer.AddRange(_call);
         _call.Clear();
         _generator.Restart(SpecialTokens.ForContext(_tokenizer.Encode(phrase), _tokenizer.Vocabulary, keepBegin: true));
-        var start = Math.Max(_lastRelease + _options.ResponseDelayBeats, playhead + _options.LeadBeats);
-        _generator.BeginAt(start, start + (_options.ResponseBeats ?? length));
+        // The stream continues from the end of the call (its last release), which plays at the answer's start.
+        var start = Math.Max(answerStart, playhead);
+        _generator.BeginAt(start, start + (_options.ResponseBeats ?? length), streamPosition: length);
+        _answerStart = start;
         _answering = true;
         CallsAnswered++;
         _generator.Fill(playhead + _options.HorizonBeats, MaxTokensPerStep);
+    }
+
+    /// <summary>The player came back before the answer began: drop it and keep listening to the longer call.</summary>
+    private void TakeBackAnswer()
+    {
+        Silence();
+        _call.InsertRange(0, _answer);
+        _answer.Clear();
+        CallsAnswered--;
     }
 }

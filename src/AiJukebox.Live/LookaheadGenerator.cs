@@ -21,6 +21,7 @@ internal sealed class LookaheadGenerator
     private readonly List<Note> _completed = new(32);
     private readonly double[] _offBeat = new double[128];
     private double _offset;
+    private double _begin = double.NegativeInfinity;
     private double _end = double.PositiveInfinity;
     private bool _atBoundary = true;
     private double _lastBeat = double.NegativeInfinity;
@@ -66,10 +67,14 @@ internal sealed class LookaheadGenerator
         _completed.Clear();
     }
 
-    /// <summary>Places the stream's current position at <paramref name="beat"/>; notes at or after <paramref name="end"/> are not played.</summary>
-    public void BeginAt(double beat, double end = double.PositiveInfinity)
+    /// <summary>
+    /// Maps the stream so that <paramref name="streamPosition"/> (default: where it is now) plays at
+    /// <paramref name="beat"/>; notes before <paramref name="beat"/> or at/after <paramref name="end"/> are not played.
+    /// </summary>
+    public void BeginAt(double beat, double end = double.PositiveInfinity, double? streamPosition = null)
     {
-        _offset = beat - _decoder.Position;
+        _offset = beat - (streamPosition ?? _decoder.Position);
+        _begin = beat;
         _end = end;
     }
 
@@ -139,7 +144,7 @@ internal sealed class LookaheadGenerator
     {
         // The queue is played in order, so nothing may be placed before what is already queued.
         var start = Math.Max(note.Start + _offset, _lastBeat);
-        if (start >= _end)
+        if (start >= _end || note.Start + _offset < _begin)
         {
             return;
         }
