@@ -37,7 +37,7 @@ public sealed class Performer : IDisposable
     /// <param name="sink">Output; called only from the clock thread (or after it stopped).</param>
     /// <param name="input">The player's timestamped messages, or null for none.</param>
     /// <param name="primer">Tokens that seed solo and accompany (for example a window of the notes file); may be empty.</param>
-    /// <param name="saveTake">Writes a take atomically (the app passes the MIDI file writer); needed when <see cref="LiveOptions.RecordPath"/> is set.</param>
+    /// <param name="saveTake">Writes a take atomically; null uses <see cref="MidiFileWriter.Save"/>.</param>
     /// <exception cref="ArgumentException">The options are inconsistent, or the model and the tokenizer disagree.</exception>
     public Performer(
         LiveOptions options,
@@ -60,11 +60,6 @@ public sealed class Performer : IDisposable
             throw new ArgumentException($"The model predicts {predictor.VocabularySize} tokens but the tokenizer has {tokenizer.Vocabulary.Count}; use the notes file the model was trained on.");
         }
 
-        if (options.RecordPath is not null && saveTake is null)
-        {
-            throw new ArgumentException("A record path was given without a way to save the take.", nameof(saveTake));
-        }
-
         _options = options;
         _clock = clock;
         _spinWindowTicks = clock.Frequency * 2 / 1000;
@@ -75,7 +70,7 @@ public sealed class Performer : IDisposable
         var grammar = new LiveGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
-        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake);
+        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save);
     }
 
     /// <summary>The error that stopped the performance (model, port, ...), or null.</summary>

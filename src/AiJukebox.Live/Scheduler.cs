@@ -4,7 +4,7 @@ namespace AiJukebox.Live;
 /// The clock thread's work, one <see cref="Pump"/> at a time: apply tempo/flush/panic requests,
 /// echo and log the player's input, send every composed message whose time has come (catching
 /// up when late, never drifting) and record how late each left. Times are beats, converted to
-/// clock ticks at send time through a <see cref="TempoMap"/>, so a tempo change moves every
+/// clock ticks at send time through a <see cref="TempoAnchor"/>, so a tempo change moves every
 /// queued message at once. Allocation-, lock- and model-free: requests arrive through volatile
 /// fields, messages through lock-free rings.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class Scheduler
     private readonly int _outputChannel;
     private readonly SoundingNotes _jukebox = new();
     private readonly SoundingNotes _echoed = new();
-    private TempoMap _map;
+    private TempoAnchor _map;
     private long _requestedBpmBits;
     private long _playheadBits;
     private long _bpmBits;
@@ -41,7 +41,7 @@ internal sealed class Scheduler
         _thru = options.Thru;
         _outputChannel = options.Channel;
         Lateness = new LatenessHistogram(clock.Frequency);
-        _map = new TempoMap(clock.Now, 0, options.Tempo, clock.Frequency);
+        _map = new TempoAnchor(clock.Now, 0, options.Tempo, clock.Frequency);
         _requestedBpmBits = BitConverter.DoubleToInt64Bits(options.Tempo);
         _bpmBits = _requestedBpmBits;
     }
@@ -66,7 +66,7 @@ internal sealed class Scheduler
     /// <summary>Anchors beat 0 at the current time and logs the starting tempo. Call before the first pump.</summary>
     public void Start()
     {
-        _map = new TempoMap(_clock.Now, 0, _map.Bpm, _clock.Frequency);
+        _map = new TempoAnchor(_clock.Now, 0, _map.Bpm, _clock.Frequency);
         Log(LiveEventKind.Tempo, 0, 0, 0, 0, _map.Bpm);
     }
 
@@ -112,9 +112,10 @@ internal sealed class Scheduler
     public void Panic()
     {
         ReleaseJukeboxNotes();
-        while (_echoed.TryTakeNext(out var channel, out var pitch))
+        while (_echoed.TryFindSounding(out var channel, out var pitch))
         {
             Send((byte)(0x80 | channel), (byte)pitch, 0);
+            _echoed.Track((byte)(0x80 | channel), (byte)pitch, 0);
         }
 
         var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel);
@@ -206,10 +207,11 @@ internal sealed class Scheduler
     private void ReleaseJukeboxNotes()
     {
         var beat = _map.BeatAt(_clock.Now);
-        while (_jukebox.TryTakeNext(out var channel, out var pitch))
+        while (_jukebox.TryFindSounding(out var channel, out var pitch))
         {
             var status = (byte)(0x80 | channel);
             Send(status, (byte)pitch, 0);
+            _jukebox.Track(status, (byte)pitch, 0);
             Log(LiveEventKind.Sent, beat, status, (byte)pitch, 0);
         }
     }

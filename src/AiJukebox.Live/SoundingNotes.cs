@@ -41,8 +41,11 @@ internal sealed class SoundingNotes
 
     public bool IsSounding(int channel, int pitch) => _counts[(channel * 128) + pitch] > 0;
 
-    /// <summary>Takes one sounding note (forgetting it), if any: a panic calls this until it returns false.</summary>
-    public bool TryTakeNext(out int channel, out int pitch)
+    /// <summary>
+    /// Finds a sounding note, if any, without forgetting it: a panic sends its note-off, then
+    /// tracks that note-off, so a send that fails leaves the note for the next try.
+    /// </summary>
+    public bool TryFindSounding(out int channel, out int pitch)
     {
         if (_sounding > 0)
         {
@@ -50,8 +53,6 @@ internal sealed class SoundingNotes
             {
                 if (_counts[i] > 0)
                 {
-                    _sounding -= _counts[i];
-                    _counts[i] = 0;
                     channel = i / 128;
                     pitch = i % 128;
                     return true;

@@ -12,7 +12,7 @@ internal sealed class Rig : IDisposable
 {
     public const long Frequency = 1_000_000; // microseconds
 
-    public Rig(LiveOptions? options = null, int[]? pitches = null, int shiftSteps = 6, int durationSteps = 6, int[]? primer = null)
+    public Rig(LiveOptions? options = null, int[]? pitches = null, int shiftSteps = 6, int durationSteps = 6, int[]? primer = null, Action<string, MidiSong>? save = null)
     {
         Options = (options ?? new LiveOptions()) with
         {
@@ -20,7 +20,7 @@ internal sealed class Rig : IDisposable
         };
         Predictor = new ScriptedPredictor(Tokenizer, pitches ?? [60, 62, 64, 65], shiftSteps, durationSteps);
         Sink = new RecordingSink(Clock);
-        Performer = new Performer(Options, Tokenizer, Predictor, Clock, Sink, Input, primer, Saves.Save);
+        Performer = new Performer(Options, Tokenizer, Predictor, Clock, Sink, Input, primer, save ?? Saves.Save);
     }
 
     public FakeEventsTokenizer Tokenizer { get; } = new();
@@ -40,6 +40,9 @@ internal sealed class Rig : IDisposable
     public Performer Performer { get; }
 
     public double Now => Clock.Now / (double)Frequency;
+
+    /// <summary>Beats at 120 BPM from clock ticks.</summary>
+    public static double BeatAt120(long ticks) => ticks / (Frequency / 2.0);
 
     public void Start() => Performer.StartCore();
 
