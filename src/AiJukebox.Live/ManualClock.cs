@@ -28,15 +28,18 @@ public sealed class ManualClock(long frequency = 1_000_000) : IClock
     public void Set(long ticks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ticks, Now);
-        Volatile.Write(ref _now, ticks);
+        MoveTo(ticks);
     }
 
     /// <inheritdoc/>
-    public void WaitUntil(long deadline)
+    public void WaitUntil(long deadline) => MoveTo(deadline);
+
+    // Several threads may wait on one manual clock: time only ever moves forward.
+    private void MoveTo(long ticks)
     {
-        if (deadline > Now)
+        long current;
+        while ((current = Volatile.Read(ref _now)) < ticks && Interlocked.CompareExchange(ref _now, ticks, current) != current)
         {
-            Volatile.Write(ref _now, deadline);
         }
     }
 
