@@ -1,0 +1,248 @@
+using AiJukebox.Music;
+
+namespace AiJukebox.Live;
+
+/// <summary>
+/// The generator thread's work, one <see cref="Step"/> at a time: takes what the clock thread
+/// reports (player notes, sent notes, tempo changes) into the take and the modes' logic, applies
+/// controls, and keeps the lookahead generator composing a horizon ahead of the playhead when
+/// the mode calls for it. Model calls, allocation and file writes happen here, never on the
+/// clock thread.
+/// </summary>
+internal sealed partial class Conductor
+{
+    private const int MaxTokensPerStep = 64;
+
+    private readonly LiveOptions _options;
+    private readonly ITokenizer _tokenizer;
+    private readonly IClock _clock;
+    private readonly Scheduler _scheduler;
+    private readonly LookaheadGenerator _generator;
+    private readonly Music.Sampling.TokenSampler _sampler;
+    private readonly SpscRing<LiveEvent> _events;
+    private readonly int[] _primer;
+    private readonly TakeRecorder _take;
+    private readonly Action<string, MidiSong>? _saveTake;
+    private readonly long _autosaveTicks;
+    private readonly NotePairer _listening = new();
+    private readonly List<Note> _call = [];
+    private readonly List<Note> _answer = [];
+    private readonly List<int> _pendingContext = [];
+    private PerformanceMode _mode;
+    private bool _playing = true;
+    private bool _primed;
+    private bool _streaming;
+    private bool _answering;
+    private double _answerStart;
+    private double _lastRelease = double.NegativeInfinity;
+    private int _flushTicket;
+    private long _lastSave;
+    private int _requestedMode = -1;
+    private int _requestedPlaying = -1;
+    private int _requestedPanic;
+    private long _requestedTemperatureBits = -1;
+
+    public Conductor(
+        LiveOptions options,
+        ITokenizer tokenizer,
+        IClock clock,
+        Scheduler scheduler,
+        LookaheadGenerator generator,
+        Music.Sampling.TokenSampler sampler,
+        SpscRing<LiveEvent> events,
+        int[] primer,
+        Action<string, MidiSong>? saveTake)
+    {
+        _options = options;
+        _tokenizer = tokenizer;
+        _clock = clock;
+        _scheduler = scheduler;
+        _generator = generator;
+        _sampler = sampler;
+        _events = events;
+        _primer = primer;
+        _saveTake = saveTake;
+        _mode = options.Mode;
+        _take = new TakeRecorder(options.Channel, options.Program);
+        _autosaveTicks = (long)(options.AutosaveSeconds * clock.Frequency);
+        _lastSave = clock.Now;
+    }
+
+    public PerformanceMode Mode => _mode;
+
+    public bool Playing => _playing;
+
+    public long NotesPlayed { get; private set; }
+
+    public long PlayerNotes { get; private set; }
+
+    public int CallsAnswered { get; private set; }
+
+    public int CallsIgnored { get; private set; }
+
+    public string? TakeError { get; private set; }
+
+    public double HeadroomBeats => _streaming || _answering ? Math.Max(0, Math.Min(_generator.Frontier, _generator.End) - _scheduler.Playhead) : 0;
+
+    public TakeRecorder Take => _take;
+
+    // Requests from other threads, applied at the next step.
+    public void RequestMode(PerformanceMode mode) => Volatile.Write(ref _requestedMode, (int)mode);
+
+    public void RequestPlaying(bool playing) => Volatile.Write(ref _requestedPlaying, playing ? 1 : 0);
+
+    public void RequestPanic() => Volatile.Write(ref _requestedPanic, 1);
+
+    public void RequestTemperature(double temperature) => Volatile.Write(ref _requestedTemperatureBits, BitConverter.DoubleToInt64Bits(temperature));
+
+    public void Step()
+    {
+        var playhead = _scheduler.Playhead;
+        DrainEvents();
+        ApplyRequests();
+        if (_flushTicket != 0)
+        {
+            if (!_scheduler.IsFlushed(_flushTicket))
+            {
+                return;
+            }
+
+            _flushTicket = 0;
+        }
+
+        if (_mode == PerformanceMode.CallResponse)
+        {
+            StepCallResponse(playhead);
+        }
+        else if (_playing)
+        {
+            StepStream(playhead);
+        }
+
+        if (_clock.Now - _lastSave >= _autosaveTicks)
+        {
+            SaveTake();
+        }
+    }
+
+    /// <summary>Takes in every event the clock thread reported.</summary>
+    public void DrainEvents()
+    {
+        while (_events.TryRead(out var e))
+        {
+            switch (e.Kind)
+            {
+                case LiveEventKind.Tempo:
+                    _take.Tempo(e.Beat, e.Bpm);
+                    break;
+                case LiveEventKind.Sent:
+                    _take.Jukebox(e.Beat, e.Status, e.Data1, e.Data2);
+                    if ((e.Status & 0xF0) == 0x90 && e.Data2 > 0)
+                    {
+                        NotesPlayed++;
+                    }
+
+                    break;
+                case LiveEventKind.Player:
+                    OnPlayer(e);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Writes the take as it is now (atomically); errors are kept in <see cref="TakeError"/>, the music goes on.</summary>
+    public void SaveTake()
+    {
+        _lastSave = _clock.Now;
+        if (_options.RecordPath is null || _saveTake is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _saveTake(_options.RecordPath, _take.Snapshot(_scheduler.Playhead));
+            TakeError = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            TakeError = $"{_options.RecordPath}: cannot save the take ({e.Message})";
+        }
+    }
+
+    private void StepStream(double playhead)
+    {
+        if (!_streaming)
+        {
+            if (!_primed)
+            {
+                _generator.Restart(_primer);
+                _primed = true;
+            }
+
+            _generator.BeginAt(playhead + _options.LeadBeats);
+            _streaming = true;
+        }
+
+        if (_pendingContext.Count > 0 && _generator.AtBoundary)
+        {
+            _generator.FeedContext(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pendingContext));
+            _pendingContext.Clear();
+        }
+
+        _generator.Fill(playhead + _options.HorizonBeats, MaxTokensPerStep);
+    }
+
+    private void StepCallResponse(double playhead)
+    {
+        if (_answering)
+        {
+            _generator.Fill(playhead + _options.HorizonBeats, MaxTokensPerStep);
+            if (_generator.Finished && playhead >= _generator.End)
+            {
+                _answering = false;
+                _answer.Clear();
+            }
+
+            return;
+        }
+
+        // Decided a lead ahead, so the answer starts exactly when the pause is over; a note
+        // played before then takes it back (see OnPlayer).
+        var answerStart = _lastRelease + _options.ResponseDelayBeats;
+        if (!_playing || _call.Count == 0 || _listening.Held > 0 || playhead < answerStart - _options.LeadBeats)
+        {
+            return;
+        }
+
+        var first = _call.Min(n => n.Start);
+        var length = _call.Max(n => n.End) - first;
+        if (length < _options.MinCallBeats)
+        {
+            CallsIgnored++;
+            _call.Clear();
+            return;
+        }
+
+        var phrase = _call.Select(n => n with { Start = n.Start - first }).ToList();
+        _answer.AddRange(_call);
+        _call.Clear();
+        _generator.Restart(SpecialTokens.ForContext(_tokenizer.Encode(phrase), _tokenizer.Vocabulary, keepBegin: true));
+        // The stream continues from the end of the call (its last release), which plays at the answer's start.
+        var start = Math.Max(answerStart, playhead);
+        _generator.BeginAt(start, start + (_options.ResponseBeats ?? length), streamPosition: length);
+        _answerStart = start;
+        _answering = true;
+        CallsAnswered++;
+        _generator.Fill(playhead + _options.HorizonBeats, MaxTokensPerStep);
+    }
+
+    /// <summary>The player came back before the answer began: drop it and keep listening to the longer call.</summary>
+    private void TakeBackAnswer()
+    {
+        Silence();
+        _call.InsertRange(0, _answer);
+        _answer.Clear();
+        CallsAnswered--;
+    }
+}

@@ -1,0 +1,196 @@
+using AiJukebox.Music;
+using AiJukebox.Music.Sampling;
+
+namespace AiJukebox.Live;
+
+/// <summary>
+/// Composes ahead of the playhead: generates tokens, decodes them to notes and queues their
+/// note-on/off messages, in beat order, for the clock thread. A stream's positions map to
+/// performance beats through an offset fixed when the stream begins (<see cref="BeginAt"/>);
+/// an optional end beat bounds an answer. Runs on the generator thread only.
+/// </summary>
+internal sealed class LookaheadGenerator
+{
+    // Room kept free in the ring for the note-offs a single token can release.
+    private const int RingReserve = 256;
+
+    private readonly TokenGenerator _tokens;
+    private readonly ITokenDecoder _decoder;
+    private readonly OutputMapping _mapping;
+    private readonly SpscRing<ScheduledMessage> _ring;
+    private readonly List<Note> _completed = new(32);
+    private readonly double[] _offBeat = new double[128];
+    private double _offset;
+    private double _begin = double.NegativeInfinity;
+    private double _end = double.PositiveInfinity;
+    private bool _atBoundary = true;
+    private double _lastBeat = double.NegativeInfinity;
+
+    public LookaheadGenerator(TokenGenerator tokens, ITokenDecoder decoder, OutputMapping mapping, SpscRing<ScheduledMessage> ring)
+    {
+        _tokens = tokens;
+        _decoder = decoder;
+        _mapping = mapping;
+        _ring = ring;
+        Array.Fill(_offBeat, double.NaN);
+    }
+
+    /// <summary>The performance beat up to which the stream is composed (no later note can start before it).</summary>
+    public double Frontier => _decoder.Position + _offset;
+
+    /// <summary>True when the stream has reached its end beat.</summary>
+    public bool Finished => Frontier >= _end;
+
+    /// <summary>End beat of the current stream (infinity when open-ended).</summary>
+    public double End => _end;
+
+    /// <summary>Tokens generated so far.</summary>
+    public long TokensGenerated { get; private set; }
+
+    /// <summary>Notes queued so far.</summary>
+    public long NotesQueued { get; private set; }
+
+    /// <summary>Forgets all context and feeds <paramref name="primer"/> (its notes are not played).</summary>
+    public void Restart(ReadOnlySpan<int> primer)
+    {
+        _tokens.Reset();
+        _decoder.Reset();
+        _atBoundary = true;
+        ForgetPendingNotes();
+        foreach (var token in primer)
+        {
+            _tokens.Feed(token);
+            _completed.Clear();
+            _decoder.Feed(token, _completed);
+        }
+
+        _completed.Clear();
+    }
+
+    /// <summary>
+    /// Maps the stream so that <paramref name="streamPosition"/> (default: where it is now) plays at
+    /// <paramref name="beat"/>; notes before <paramref name="beat"/> or at/after <paramref name="end"/> are not played.
+    /// </summary>
+    public void BeginAt(double beat, double end = double.PositiveInfinity, double? streamPosition = null)
+    {
+        _offset = beat - (streamPosition ?? _decoder.Position);
+        _begin = beat;
+        _end = end;
+    }
+
+    /// <summary>
+    /// Forgets note-offs not yet queued (after the clock thread flushed the queue and silenced
+    /// the notes itself).
+    /// </summary>
+    public void ForgetPendingNotes()
+    {
+        Array.Fill(_offBeat, double.NaN);
+        _lastBeat = double.NegativeInfinity;
+    }
+
+    /// <summary>True when context tokens can go in without splitting a note's tokens.</summary>
+    public bool AtBoundary => _atBoundary;
+
+    /// <summary>Feeds tokens that were not generated (the player's notes) into the context; call at a boundary.</summary>
+    public void FeedContext(ReadOnlySpan<int> tokens)
+    {
+        var before = _decoder.Position;
+        foreach (var token in tokens)
+        {
+            _tokens.Feed(token);
+            _completed.Clear();
+            _decoder.Feed(token, _completed);
+        }
+
+        _completed.Clear();
+        // Context must not move the performance: what was composed stays where it is.
+        _offset -= _decoder.Position - before;
+    }
+
+    /// <summary>
+    /// Generates until the stream is composed up to <paramref name="untilBeat"/> (or its end), at
+    /// most <paramref name="maxTokens"/> tokens, or until the ring is nearly full.
+    /// </summary>
+    /// <returns>Tokens generated.</returns>
+    public int Fill(double untilBeat, int maxTokens)
+    {
+        var generated = 0;
+        while (generated < maxTokens && Frontier < untilBeat && !Finished && _ring.Free > RingReserve)
+        {
+            var token = _tokens.Next();
+            generated++;
+            var before = _decoder.Position;
+            _completed.Clear();
+            var completed = _decoder.Feed(token, _completed);
+            _atBoundary = completed > 0 || _decoder.Position != before;
+            foreach (var note in _completed)
+            {
+                Queue(note);
+            }
+
+            ReleaseUntil(Math.Min(Frontier, _end));
+        }
+
+        if (Finished)
+        {
+            ReleaseUntil(double.PositiveInfinity);
+        }
+
+        TokensGenerated += generated;
+        return generated;
+    }
+
+    private void Queue(Note note)
+    {
+        // The queue is played in order, so nothing may be placed before what is already queued.
+        var start = Math.Max(note.Start + _offset, _lastBeat);
+        if (start >= _end || note.Start + _offset < _begin)
+        {
+            return;
+        }
+
+        var end = Math.Min(note.End + _offset, _end);
+        var pitch = _mapping.Pitch(note.Pitch);
+        ReleaseUntil(start);
+        if (!double.IsNaN(_offBeat[pitch]))
+        {
+            // The same key struck again while sounding: end the old note first.
+            Write(start, 0x80, pitch, 0);
+            _offBeat[pitch] = double.NaN;
+        }
+
+        Write(start, 0x90, pitch, _mapping.Velocity(note.Velocity));
+        _offBeat[pitch] = Math.Max(end, start);
+        NotesQueued++;
+    }
+
+    private void ReleaseUntil(double beat)
+    {
+        while (true)
+        {
+            var pitch = -1;
+            for (var p = 0; p < _offBeat.Length; p++)
+            {
+                if (_offBeat[p] <= beat && (pitch < 0 || _offBeat[p] < _offBeat[pitch]))
+                {
+                    pitch = p;
+                }
+            }
+
+            if (pitch < 0)
+            {
+                return;
+            }
+
+            Write(_offBeat[pitch], 0x80, (byte)pitch, 0);
+            _offBeat[pitch] = double.NaN;
+        }
+    }
+
+    private void Write(double beat, int kind, byte pitch, byte velocity)
+    {
+        _lastBeat = Math.Max(_lastBeat, beat);
+        // The reserve makes this always succeed; losing a note-off would hang a note.
+        _ring.TryWrite(new ScheduledMessage(beat, (byte)(kind | _mapping.Channel), pitch, velocity));
+    }
+}

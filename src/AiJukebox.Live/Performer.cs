@@ -1,0 +1,266 @@
+using AiJukebox.Music;
+using AiJukebox.Music.Sampling;
+
+namespace AiJukebox.Live;
+
+/// <summary>
+/// A live performance: a generator thread composes a horizon ahead, a dedicated real-time clock
+/// thread sends each message on time, the player's input is echoed, recorded and listened to,
+/// and the take is autosaved. Every way of stopping — <see cref="Stop"/>, <see cref="Dispose"/>,
+/// an error on either thread — ends all sounding notes (note-offs, then All Notes Off).
+/// </summary>
+public sealed class Performer : IDisposable
+{
+    private const int QueueCapacity = 4096;
+    private const int EventCapacity = 8192;
+
+    private readonly LiveOptions _options;
+    private readonly IClock _clock;
+    private readonly Scheduler _scheduler;
+    private readonly LookaheadGenerator _generator;
+    private readonly TokenSampler _sampler;
+    private readonly Conductor _conductor;
+    private readonly long _spinWindowTicks;
+    private readonly object _stopLock = new();
+    private Thread? _clockThread;
+    private Thread? _generatorThread;
+    private volatile bool _stopping;
+    private volatile Exception? _fault;
+    private bool _started;
+    private bool _stopped;
+
+    /// <summary>Sets up a performance; nothing plays until <see cref="Start"/>.</summary>
+    /// <param name="options">Settings (checked here).</param>
+    /// <param name="tokenizer">The model's tokenizer: encodes the player's notes, decodes the model's tokens, gives the grammar.</param>
+    /// <param name="predictor">The stateful model; called only from the generator thread.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="sink">Output; called only from the clock thread (or after it stopped).</param>
+    /// <param name="input">The player's timestamped messages, or null for none.</param>
+    /// <param name="primer">Tokens that seed solo and accompany (for example a window of the notes file); may be empty.</param>
+    /// <param name="saveTake">Writes a take atomically; null uses <see cref="MidiFileWriter.Save"/>.</param>
+    /// <exception cref="ArgumentException">The options are inconsistent, or the model and the tokenizer disagree.</exception>
+    public Performer(
+        LiveOptions options,
+        ITokenizer tokenizer,
+        ITokenPredictor predictor,
+        IClock clock,
+        IMidiSink sink,
+        IMidiInput? input = null,
+        IReadOnlyList<int>? primer = null,
+        Action<string, MidiSong>? saveTake = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(predictor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(sink);
+        options.Validate();
+        if (predictor.VocabularySize != tokenizer.Vocabulary.Count)
+        {
+            throw new ArgumentException($"The model predicts {predictor.VocabularySize} tokens but the tokenizer has {tokenizer.Vocabulary.Count}; use the notes file the model was trained on.");
+        }
+
+        _options = options;
+        _clock = clock;
+        _spinWindowTicks = clock.Frequency * 2 / 1000;
+        var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
+        var events = new SpscRing<LiveEvent>(EventCapacity);
+        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
+        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling, options.Seed);
+        var grammar = new LiveGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
+        var tokens = new TokenGenerator(predictor, grammar, _sampler);
+        _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
+        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save);
+    }
+
+    /// <summary>The error that stopped the performance (model, port, ...), or null.</summary>
+    public Exception? Fault => _fault;
+
+    /// <summary>True from <see cref="Start"/> until it stops (by <see cref="Stop"/> or an error).</summary>
+    public bool IsRunning => _started && !_stopped && _fault is null;
+
+    /// <summary>The clock thread's lateness per message.</summary>
+    public LatenessHistogram Lateness => _scheduler.Lateness;
+
+    /// <summary>A snapshot for status lines (any thread; counters may be a moment stale).</summary>
+    public PerformerStatus Status => new(
+        _conductor.Mode,
+        _conductor.Playing,
+        _scheduler.Bpm,
+        _sampler.Options.Temperature,
+        _scheduler.Playhead,
+        _conductor.NotesPlayed,
+        _conductor.PlayerNotes,
+        _conductor.CallsAnswered,
+        _conductor.CallsIgnored,
+        _conductor.HeadroomBeats,
+        Lateness.CountLaterThan(1.0),
+        Lateness.Percentile(0.99),
+        Lateness.MaxMilliseconds,
+        _fault?.Message,
+        _conductor.TakeError);
+
+    /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
+    public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
+
+    /// <summary>Changes the sampling temperature (any thread); takes effect within the horizon.</summary>
+    public void SetTemperature(double temperature) => _conductor.RequestTemperature(OptionCheck.Range(temperature, 0, 10, "temperature"));
+
+    /// <summary>Changes the mode (any thread).</summary>
+    public void SetMode(PerformanceMode mode) => _conductor.RequestMode(mode);
+
+    /// <summary>Starts or stops the jukebox's playing without ending the performance (any thread).</summary>
+    public void SetPlaying(bool playing) => _conductor.RequestPlaying(playing);
+
+    /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
+    public void Panic() => _conductor.RequestPanic();
+
+    /// <summary>Starts the clock and generator threads; the first notes are composed before the clock starts.</summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public void Start()
+    {
+        StartCore();
+        _generatorThread = new Thread(GeneratorLoop) { Name = "AI Jukebox generator", IsBackground = true };
+        _clockThread = new Thread(ClockLoop) { Name = "AI Jukebox clock", IsBackground = true };
+        TrySetPriority(_generatorThread, ThreadPriority.AboveNormal);
+        TrySetPriority(_clockThread, ThreadPriority.Highest);
+        _clockThread.Start();
+        _generatorThread.Start();
+    }
+
+    /// <summary>
+    /// Stops both threads, ends every sounding note (note-offs, All Notes Off on the channels
+    /// used) and saves the complete take. Safe to call more than once and after an error; does
+    /// not throw (see <see cref="Fault"/> and <see cref="PerformerStatus.TakeError"/>).
+    /// </summary>
+    public void Stop()
+    {
+        lock (_stopLock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            _stopping = true;
+            _generatorThread?.Join();
+            _clockThread?.Join();
+            if (!_started)
+            {
+                return;
+            }
+
+            try
+            {
+                // Both threads are gone: this thread now owns the sink and both rings.
+                _scheduler.DropQueued();
+                _scheduler.Panic();
+            }
+            catch (Exception e)
+            {
+                SetFault(e);
+            }
+
+            _conductor.DrainEvents();
+            _conductor.SaveTake();
+        }
+    }
+
+    /// <summary>Same as <see cref="Stop"/>.</summary>
+    public void Dispose() => Stop();
+
+    /// <summary>Starts without threads, for tests that drive <see cref="Step"/> on a manual clock.</summary>
+    internal void StartCore()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The performance has already been started.");
+        }
+
+        _started = true;
+        _scheduler.Start();
+        if (_options.Program is { } program)
+        {
+            _scheduler.SendNow((byte)(0xC0 | _options.Channel), (byte)program, 0);
+        }
+
+        _conductor.Step();
+    }
+
+    /// <summary>One round of both threads' work, on the calling thread (tests).</summary>
+    internal long Step()
+    {
+        _conductor.Step();
+        return _scheduler.Pump();
+    }
+
+    internal Conductor Conductor => _conductor;
+
+    private void ClockLoop()
+    {
+        try
+        {
+            while (!_stopping && _fault is null)
+            {
+                var next = _scheduler.Pump();
+                if (next - _clock.Now > _spinWindowTicks)
+                {
+                    // Far from the next message: poll the input about once a millisecond.
+                    _clock.Sleep(1);
+                }
+                else
+                {
+                    _clock.WaitUntil(next);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            SetFault(e);
+        }
+
+        if (_fault is not null)
+        {
+            try
+            {
+                _scheduler.DropQueued();
+                _scheduler.Panic();
+            }
+            catch (Exception)
+            {
+                // The port is gone; Stop will try again and report the first error.
+            }
+        }
+    }
+
+    private void GeneratorLoop()
+    {
+        try
+        {
+            while (!_stopping && _fault is null)
+            {
+                _conductor.Step();
+                _clock.Sleep(1);
+            }
+        }
+        catch (Exception e)
+        {
+            SetFault(e);
+        }
+    }
+
+    private void SetFault(Exception e) => Interlocked.CompareExchange(ref _fault, e, null);
+
+    private static void TrySetPriority(Thread thread, ThreadPriority priority)
+    {
+        try
+        {
+            thread.Priority = priority;
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or ThreadStateException or UnauthorizedAccessException)
+        {
+            // Not allowed here (an unprivileged Linux process cannot raise priority): run at normal.
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace AiJukebox.Live;
+
+/// <summary>A snapshot of a running performance, for status lines and the UI.</summary>
+/// <param name="Mode">Current mode.</param>
+/// <param name="Playing">Whether the jukebox is playing (or listening, in call-and-response).</param>
+/// <param name="Bpm">Tempo in force.</param>
+/// <param name="Temperature">Sampling temperature in force.</param>
+/// <param name="Beat">Playhead in beats.</param>
+/// <param name="NotesPlayed">Notes the jukebox has played.</param>
+/// <param name="PlayerNotes">Notes the player has played.</param>
+/// <param name="CallsAnswered">Call-and-response: calls answered.</param>
+/// <param name="CallsIgnored">Call-and-response: calls too short to answer.</param>
+/// <param name="HeadroomBeats">How far the composed music reaches past the playhead (0 when not composing).</param>
+/// <param name="LateMessages">Messages sent more than a millisecond late.</param>
+/// <param name="LatenessP99Milliseconds">99th percentile of the clock thread's lateness.</param>
+/// <param name="MaxLatenessMilliseconds">Worst lateness.</param>
+/// <param name="Fault">The error that stopped the performance, if any.</param>
+/// <param name="TakeError">The last error saving the take, if any (the performance goes on).</param>
+public sealed record PerformerStatus(
+    PerformanceMode Mode,
+    bool Playing,
+    double Bpm,
+    double Temperature,
+    double Beat,
+    long NotesPlayed,
+    long PlayerNotes,
+    int CallsAnswered,
+    int CallsIgnored,
+    double HeadroomBeats,
+    long LateMessages,
+    double LatenessP99Milliseconds,
+    double MaxLatenessMilliseconds,
+    string? Fault,
+    string? TakeError);

@@ -1,0 +1,75 @@
+using AiJukebox.Music;
+
+namespace AiJukebox.Live;
+
+/// <summary>
+/// Collects a take in beat time from what actually happened: the player's notes, the notes the
+/// jukebox sent and the tempo changes. <see cref="Snapshot"/> gives a complete song at any moment
+/// (held notes end at the snapshot's beat), so an autosave is always a valid file.
+/// </summary>
+internal sealed class TakeRecorder(int jukeboxChannel, int? jukeboxProgram)
+{
+    /// <summary>Track names in the take file.</summary>
+    public const string PlayerTrack = "Player";
+
+    /// <inheritdoc cref="PlayerTrack"/>
+    public const string JukeboxTrack = "AI Jukebox";
+
+    private readonly List<TempoChange> _tempos = [];
+    private readonly List<Note> _player = [];
+    private readonly List<Note> _jukebox = [];
+    private readonly NotePairer _playerPairs = new();
+    private readonly NotePairer _jukeboxPairs = new();
+    private int _playerChannel = -1;
+
+    public int PlayerNotes => _player.Count;
+
+    public int JukeboxNotes => _jukebox.Count;
+
+    public void Tempo(double beat, double bpm)
+    {
+        beat = Math.Max(0, beat);
+        if (_tempos.Count > 0 && _tempos[^1].Beat >= beat)
+        {
+            // Several changes within one tick of the file: the last one holds.
+            _tempos.RemoveAt(_tempos.Count - 1);
+        }
+
+        _tempos.Add(new TempoChange(beat, bpm));
+    }
+
+    public void Player(double beat, byte status, byte data1, byte data2)
+    {
+        if (_playerPairs.Handle(beat, status, data1, data2, out var note))
+        {
+            _player.Add(note);
+        }
+
+        if (_playerChannel < 0 && (status & 0xF0) == 0x90)
+        {
+            _playerChannel = status & 0x0F;
+        }
+    }
+
+    public void Jukebox(double beat, byte status, byte data1, byte data2)
+    {
+        if (_jukeboxPairs.Handle(beat, status, data1, data2, out var note))
+        {
+            _jukebox.Add(note);
+        }
+    }
+
+    /// <summary>The take so far as a song, held notes ending at <paramref name="endBeat"/>.</summary>
+    public MidiSong Snapshot(double endBeat)
+    {
+        var tempos = _tempos.Count == 0 || _tempos[0].Beat > 0 ? [new TempoChange(0, 120), .. _tempos] : _tempos.ToList();
+        var player = _player.Concat(_playerPairs.Open(endBeat)).Where(n => n.Start >= 0).ToList();
+        var jukebox = _jukebox.Concat(_jukeboxPairs.Open(endBeat)).ToList();
+        return new MidiSong(
+            tempos,
+            [
+                new MidiTrackNotes(PlayerTrack, Math.Max(0, _playerChannel), null, player),
+                new MidiTrackNotes(JukeboxTrack, jukeboxChannel, jukeboxProgram, jukebox),
+            ]);
+    }
+}

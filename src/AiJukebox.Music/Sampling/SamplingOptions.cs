@@ -1,0 +1,77 @@
+namespace AiJukebox.Music.Sampling;
+
+/// <summary>
+/// How a <see cref="TokenSampler"/> turns logits into a token. Immutable; to change a setting
+/// while playing, swap in a copy made with <c>with</c> (one reference write, so a reader on
+/// another thread sees either the old or the new options, never a mix).
+/// </summary>
+public sealed record SamplingOptions
+{
+    private readonly double _temperature = 1.0;
+    private readonly int _topK;
+    private readonly double _topP = 1.0;
+    private readonly double _repetitionPenalty = 1.0;
+    private readonly int _repetitionWindow = 32;
+
+    /// <summary>The defaults: temperature 1, no top-k, no top-p, no repetition penalty.</summary>
+    public static SamplingOptions Default { get; } = new();
+
+    /// <summary>
+    /// Divides the logits before the softmax: below 1 sharper, above 1 flatter; 0 always picks
+    /// the most likely allowed token.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
+    public double Temperature
+    {
+        get => _temperature;
+        init => _temperature = double.IsFinite(value) && value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Temperature), value, "Temperature must be a finite number of 0 or more (0 = always the most likely token).");
+    }
+
+    /// <summary>Keeps only the <c>k</c> most likely allowed tokens; 0 keeps all.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int TopK
+    {
+        get => _topK;
+        init => _topK = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(TopK), value, "Top-k must be 0 (off) or a positive number of tokens.");
+    }
+
+    /// <summary>
+    /// Nucleus sampling: keeps the smallest set of most likely tokens whose probabilities add up
+    /// to at least this; 1 keeps all.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not in (0, 1].</exception>
+    public double TopP
+    {
+        get => _topP;
+        init => _topP = value is > 0 and <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(TopP), value, "Top-p must be in (0, 1] (1 = off).");
+    }
+
+    /// <summary>
+    /// Makes tokens seen in the last <see cref="RepetitionWindow"/> tokens less likely (positive
+    /// logits divided by it, negative ones multiplied, as in CTRL); 1 is off.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below 1, NaN or infinite.</exception>
+    public double RepetitionPenalty
+    {
+        get => _repetitionPenalty;
+        init => _repetitionPenalty = double.IsFinite(value) && value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RepetitionPenalty), value, "Repetition penalty must be a finite number of 1 (off) or more.");
+    }
+
+    /// <summary>How many recent tokens the repetition penalty looks at (at most the sampler's capacity).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int RepetitionWindow
+    {
+        get => _repetitionWindow;
+        init => _repetitionWindow = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RepetitionWindow), value, "Repetition window must be 0 or a positive number of tokens.");
+    }
+}
