@@ -12,6 +12,8 @@ internal static class Program
         {
             Commands.ImportCommand.Create(),
             Commands.InspectCommand.Create(),
+            Commands.PortsCommand.Create(),
+            Commands.SendTestCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
