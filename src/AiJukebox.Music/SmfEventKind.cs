@@ -1,0 +1,14 @@
+namespace AiJukebox.Music;
+
+/// <summary>The few kinds of SMF event the importer acts on.</summary>
+internal enum SmfEventKind
+{
+    NoteOff,
+    NoteOn,
+    Sustain,
+    Tempo,
+    TimeSignature,
+
+    /// <summary>Any other event: it only marks time (the piece's length includes it).</summary>
+    Other,
+}
