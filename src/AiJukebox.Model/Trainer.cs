@@ -84,6 +84,11 @@ public sealed partial class Trainer
                         Stopped = "cancelled",
                     };
                     SaveLast(network, optimizer, ref state);
+                    if (state.History.Count > 0)
+                    {
+                        CreateCard(data, state).Save(InRun(ModelCardFile));
+                    }
+
                     return Result(TrainingStatus.Cancelled, state);
                 }
 

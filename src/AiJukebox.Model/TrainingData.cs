@@ -19,7 +19,9 @@ internal sealed class TrainingData
         var length = options.Network.Window + 1;
         var stride = options.EffectiveStride;
         Train = new WindowSet(Split.TrainPieces.Select(i => notes.Pieces[i].Tokens), length, stride);
-        Validation = new WindowSet(Split.ValidationPieces.Select(i => notes.Pieces[i].Tokens), length, stride);
+        // Validation windows never overlap: for bilstm (stride 1 in training) that keeps an epoch's
+        // evaluation cheap while still covering every validation piece.
+        Validation = new WindowSet(Split.ValidationPieces.Select(i => notes.Pieces[i].Tokens), length, options.Network.Window);
         if (Train.Count == 0 || Validation.Count == 0)
         {
             throw new ArgumentException($"No {(Train.Count == 0 ? "training" : "validation")} piece is at least {length} tokens long; use a smaller --seq-len or more pieces.");

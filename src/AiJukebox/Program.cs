@@ -10,6 +10,7 @@ internal static class Program
         // One line per verb; each verb lives in Commands/<Verb>Command.cs.
         foreach (var command in new Command[]
         {
+            Commands.TrainCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
