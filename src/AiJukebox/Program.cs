@@ -14,6 +14,7 @@ internal static class Program
             Commands.InspectCommand.Create(),
             Commands.PortsCommand.Create(),
             Commands.SendTestCommand.Create(),
+            Commands.TrainCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
