@@ -3,5 +3,6 @@ namespace AiJukebox.Music;
 /// <summary>The outcome of an import.</summary>
 /// <param name="Notes">The notes file, or null when no piece could be imported.</param>
 /// <param name="FilesFound">MIDI files found under the inputs.</param>
+/// <param name="FilesImported">Files that gave at least one piece.</param>
 /// <param name="Skipped">Files (or inputs) left out, in path order, with reasons.</param>
-public sealed record CorpusImportResult(NotesFile? Notes, int FilesFound, IReadOnlyList<SkippedFile> Skipped);
+public sealed record CorpusImportResult(NotesFile? Notes, int FilesFound, int FilesImported, IReadOnlyList<SkippedFile> Skipped);

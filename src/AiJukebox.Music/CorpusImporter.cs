@@ -73,6 +73,7 @@ public static class CorpusImporter
         });
 
         var pieces = new List<(string Path, string Sha, int[]? Tokens, IReadOnlyList<string>? Symbols)>();
+        var imported = 0;
         for (var i = 0; i < sources.Count; i++)
         {
             if (results[i].Error is { } error)
@@ -81,6 +82,7 @@ public static class CorpusImporter
             }
             else
             {
+                imported++;
                 pieces.AddRange(results[i].Pieces!.Select(p => (p.Path, results[i].Sha256!, p.Tokens, p.Symbols)));
             }
         }
@@ -90,7 +92,7 @@ public static class CorpusImporter
             .Select(p => new NotesFilePiece(p.Path, p.Sha, p.Tokens ?? p.Symbols!.Select(tokenizer.Vocabulary.IdOf).ToArray()))
             .ToArray();
         var notes = notesPieces.Length == 0 ? null : new NotesFile(tokenizer.Name, tokenizer.Settings, tokenizer.Vocabulary, notesPieces);
-        return new CorpusImportResult(notes, sources.Count, skipped);
+        return new CorpusImportResult(notes, sources.Count, imported, skipped);
     }
 
     private static bool IsMidi(string path) =>

@@ -10,6 +10,8 @@ internal static class Program
         // One line per verb; each verb lives in Commands/<Verb>Command.cs.
         foreach (var command in new Command[]
         {
+            Commands.ImportCommand.Create(),
+            Commands.InspectCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
