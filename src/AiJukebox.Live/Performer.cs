@@ -21,6 +21,7 @@ public sealed class Performer : IDisposable
     private readonly TokenSampler _sampler;
     private readonly Conductor _conductor;
     private readonly long _spinWindowTicks;
+    private readonly long _spinHopTicks;
     private readonly object _stopLock = new();
     private Thread? _clockThread;
     private Thread? _generatorThread;
@@ -63,6 +64,7 @@ public sealed class Performer : IDisposable
         _options = options;
         _clock = clock;
         _spinWindowTicks = clock.Frequency * 2 / 1000;
+        _spinHopTicks = clock.Frequency / 5000;
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
         _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
@@ -204,14 +206,16 @@ public sealed class Performer : IDisposable
             while (!_stopping && _fault is null)
             {
                 var next = _scheduler.Pump();
-                if (next - _clock.Now > _spinWindowTicks)
+                var now = _clock.Now;
+                if (next - now > _spinWindowTicks)
                 {
                     // Far from the next message: poll the input about once a millisecond.
                     _clock.Sleep(1);
                 }
                 else
                 {
-                    _clock.WaitUntil(next);
+                    // Close to it: spin to the deadline in short hops, still echoing input between them.
+                    _clock.WaitUntil(Math.Min(next, now + _spinHopTicks));
                 }
             }
         }

@@ -34,7 +34,7 @@ public sealed class SpscRingTests
     [Fact]
     public void Ring_ProducerAndConsumerThreads_EveryItemOnceInOrder()
     {
-        const int count = 200_000;
+        const int count = 20_000;
         var ring = new SpscRing<long>(64);
         var producer = new Thread(() =>
         {
