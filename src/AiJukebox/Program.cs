@@ -15,6 +15,7 @@ internal static class Program
             Commands.PortsCommand.Create(),
             Commands.SendTestCommand.Create(),
             Commands.TrainCommand.Create(),
+            Commands.GenerateCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
