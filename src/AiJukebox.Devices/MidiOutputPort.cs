@@ -63,6 +63,12 @@ public sealed unsafe class MidiOutputPort : IDisposable
             _client.Check("rtmidi_out_send_message");
             throw new MidiDeviceException($"MIDI output '{Name}': sending failed.");
         }
+
+        // With RtMidi's error callback installed, a failed send (e.g. ALSA) reports through it and returns 0.
+        if (_client.Errors.HasError)
+        {
+            _client.Check("rtmidi_out_send_message");
+        }
     }
 
     /// <summary>Closes the port; messages already sent are delivered first where the MIDI system allows.</summary>

@@ -12,6 +12,7 @@ internal sealed unsafe class RtMidiErrorSink
 {
     private readonly Lock _gate = new();
     private string? _error;
+    private volatile bool _hasError;
     private string? _lastWarning;
 
     /// <summary>Raised for each RtMidi warning, on the thread that caused it.</summary>
@@ -20,6 +21,9 @@ internal sealed unsafe class RtMidiErrorSink
     /// <summary>The function pointer RtMidi calls.</summary>
     public static delegate* unmanaged<int, void*, void*, void> Callback => &OnError;
 
+    /// <summary>Whether an error is pending; a cheap read for the send path.</summary>
+    public bool HasError => _hasError;
+
     /// <summary>Returns and clears the pending error, if any.</summary>
     public string? TakeError()
     {
@@ -27,6 +31,7 @@ internal sealed unsafe class RtMidiErrorSink
         {
             string? error = _error;
             _error = null;
+            _hasError = false;
             return error;
         }
     }
@@ -49,6 +54,7 @@ internal sealed unsafe class RtMidiErrorSink
             lock (_gate)
             {
                 _error ??= text;
+                _hasError = true;
             }
 
             return;
