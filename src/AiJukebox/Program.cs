@@ -6,7 +6,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        var root = new RootCommand("AI Jukebox: learns a musical style from MIDI files and performs it live.");
+        var root = new RootCommand("AI Jukebox: learns a musical style from MIDI files and performs it live. Without a verb it opens the terminal UI.");
         // One line per verb; each verb lives in Commands/<Verb>Command.cs.
         foreach (var command in new Command[]
         {
@@ -21,6 +21,7 @@ internal static class Program
             root.Subcommands.Add(command);
         }
 
+        Ui.UiCommand.Configure(root);
         return root.Parse(args).Invoke();
     }
 }

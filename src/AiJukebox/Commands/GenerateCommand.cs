@@ -5,6 +5,7 @@ using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
 using AiJukebox.Music.Sampling;
+using AiJukebox.Services;
 
 namespace AiJukebox.Commands;
 
@@ -68,12 +69,7 @@ internal static class GenerateCommand
                     TopP = parse.GetValue(topP),
                     RepetitionPenalty = parse.GetValue(repetition),
                 };
-                var primerTokens = parse.GetValue(primer) switch
-                {
-                    "corpus" => Primers.FromNotesFile(loaded.Notes, loaded.Tokenizer, parse.GetValue(primerLength), seedValue),
-                    "none" => Primers.Empty(loaded.Tokenizer),
-                    var file => Primers.FromMidiFile(file!, loaded.Tokenizer),
-                };
+                var primerTokens = OfflineGeneration.Primer(loaded, parse.GetValue(primer)!, parse.GetValue(primerLength), seedValue);
                 var maxBeats = parse.GetValue(beats);
                 var request = new GenerationRequest(primerTokens, sampling, seedValue, parse.GetValue(length) ?? (maxBeats is null ? 500 : null), maxBeats);
                 return Task.FromResult(Run(loaded, request, parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
@@ -99,16 +95,14 @@ internal static class GenerateCommand
 
     private static int Run(LoadedModel loaded, GenerationRequest request, string output, double tempo, int program, int channel, bool stats, TextWriter stdout, CancellationToken cancel)
     {
-        using var predictor = loaded.Model.CreatePredictor();
         var memoryBefore = MemoryFigures.Now();
         var clock = Stopwatch.StartNew();
-        var result = OfflineGenerator.Generate(predictor, loaded.Tokenizer, request, cancellation: cancel);
+        var result = OfflineGeneration.Generate(loaded, request, null, cancel);
         clock.Stop();
         var memoryAfter = MemoryFigures.Now();
 
-        var song = new MidiSong([new TempoChange(0, tempo)], [new MidiTrackNotes("AI Jukebox", channel, program, result.Notes)]);
-        MidiFileWriter.Save(output, song);
-        stdout.WriteLine($"Wrote {output}: {result.Notes.Count} notes, {result.LengthBeats:F1} beats ({result.LengthBeats * 60 / tempo:F1} s at {tempo:0.#} BPM) from {result.Tokens.Length} tokens of {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}), seed {request.Seed}.");
+        OfflineGeneration.Write(result, output, tempo, program, channel);
+        stdout.WriteLine(OfflineGeneration.Summary(loaded, result, request.Seed, output, tempo));
         if (stats)
         {
             var perToken = result.StepTicks.Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();

@@ -1,0 +1,63 @@
+using AiJukebox.Configuration;
+
+using Terminal.Gui.App;
+
+namespace AiJukebox.Ui;
+
+/// <summary>Builds the screens, runs the terminal UI, and waits for a running training's checkpoint at quit.</summary>
+internal static class JukeboxUi
+{
+    public static int Run(UiOptions cli)
+    {
+        var settings = SettingsStore.Open(UserSettings.DefaultPath, out var settingsProblem);
+        var saved = settings.Current;
+        // CLI flags win over the user's settings; config/jukebox.json fills in what neither names.
+        var model = cli.Model ?? saved.Model;
+        var notes = cli.Notes ?? (cli.Model is null ? saved.Notes : null);
+        var api = cli.Api ?? saved.Api;
+
+        using var session = new ModelSession();
+        MainWindow? window = null;
+        var training = new TrainingController(settings, card => window?.UseModel(card));
+        var modelPane = new ModelPane(session, (path, notesPath) => window?.PickModel(path, notesPath));
+        var ports = new PortsPane(() => api, cli.Out ?? saved.Out, cli.In ?? saved.In);
+        var perform = new PerformView(modelPane, ports, new TransportPane());
+        ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
+
+        using IApplication app = Application.Create().Init();
+        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), settings));
+        window.Attach(app);
+        window.ModelPicked += (path, notesPath) => session.LoadAsync(path, notesPath).ContinueWith(
+            t => app.Invoke(() => Report(perform, t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),
+            TaskScheduler.Default);
+        app.AddTimeout(TimeSpan.FromMilliseconds(10), () =>
+        {
+            perform.SetStatus(settingsProblem ?? $"Settings: {settings.Path}");
+            session.LoadAsync(model, notes);
+            ports.Refresh();
+            return false;
+        });
+        app.Run(window);
+        window.Dispose();
+
+        if (training.State.Running)
+        {
+            Console.WriteLine("Stopping training after the current batch; writing its checkpoint...");
+            if (!training.StopAndWait(TimeSpan.FromMinutes(2)))
+            {
+                Console.Error.WriteLine("Training did not stop within 2 minutes; its last epoch checkpoint is kept.");
+                return 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Report(PerformView perform, string? problem)
+    {
+        if (problem is not null)
+        {
+            perform.SetStatus(problem);
+        }
+    }
+}

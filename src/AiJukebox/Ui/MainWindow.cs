@@ -1,0 +1,146 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace AiJukebox.Ui;
+
+/// <summary>
+/// The window: a screen bar (F1 Perform, F2 Train, F3 Generate), the current screen, and a key
+/// line. Global keys are handled before the focused view so that letters work in lists too;
+/// letters are left alone while a text field has the focus.
+/// </summary>
+internal sealed class MainWindow : Window
+{
+    private readonly Label _bar = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly Label _keys = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+    private readonly PerformView _perform;
+    private readonly TrainView _train;
+    private readonly GenerateView _generate;
+    private readonly Dictionary<Key, Func<bool>> _bindings = [];
+    private Screen _screen = Screen.Perform;
+
+    public MainWindow(PerformView perform, TrainView train, GenerateView generate)
+    {
+        Title = "AI Jukebox";
+        _perform = perform;
+        _train = train;
+        _generate = generate;
+        foreach (var screen in new View[] { perform, train, generate })
+        {
+            screen.X = 0;
+            screen.Y = 1;
+            screen.Height = Dim.Fill(1);
+            screen.Visible = false;
+        }
+
+        Add(_bar, perform, train, generate, _keys);
+        Bind(Key.F1, () => Show(Screen.Perform));
+        Bind(Key.F2, () => Show(Screen.Train));
+        Bind(Key.F3, () => Show(Screen.Generate));
+        Bind(Key.F4, () => On(Screen.Perform, _perform.Model.FocusPath));
+        Bind(Key.F5, () => _screen switch
+        {
+            Screen.Perform => Do(_perform.Ports.Refresh),
+            Screen.Train => Do(_train.Start),
+            _ => Do(_generate.Generate),
+        });
+        Bind(Key.F6, () => _screen == Screen.Train ? Do(_train.Cancel) : On(Screen.Generate, _generate.Cancel));
+        Bind(Key.F7, () => On(Screen.Train, _train.Use));
+        Bind(Key.Q, Letter(Quit));
+        Bind(Key.Q.WithCtrl, Quit);
+        Bind(Key.Space, Letter(() => Transport("Play/Stop")));
+        Bind(Key.R, Letter(() => Transport("Record")));
+        Bind(Key.P, Letter(() => Transport("Panic")));
+        Show(Screen.Perform);
+    }
+
+    /// <summary>Raised on the UI thread when a model is picked (path, notes file or null).</summary>
+    public event Action<string, string?>? ModelPicked;
+
+    private enum Screen
+    {
+        Perform,
+        Train,
+        Generate,
+    }
+
+    /// <summary>Hooks the window's keys into the application's key stream (before any view sees them).</summary>
+    public void Attach(Terminal.Gui.App.IApplication app) => app.Keyboard.KeyDown += (_, key) =>
+    {
+        if (_bindings.TryGetValue(key, out var action) && action())
+        {
+            key.Handled = true;
+        }
+    };
+
+    /// <summary>Shows a screen and moves the focus into it.</summary>
+    private bool Show(Screen screen)
+    {
+        _screen = screen;
+        _perform.Visible = screen == Screen.Perform;
+        _train.Visible = screen == Screen.Train;
+        _generate.Visible = screen == Screen.Generate;
+        _bar.Text = string.Join("  ", new[] { (Screen.Perform, "F1 Perform"), (Screen.Train, "F2 Train"), (Screen.Generate, "F3 Generate") }
+            .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
+        _keys.Text = screen switch
+        {
+            Screen.Perform => "Space play/stop  R record  P panic  F4 model  F5 ports  Tab move",
+            Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
+            _ => "F5 generate  F6 cancel  Tab move  Enter press button",
+        };
+        switch (screen)
+        {
+            case Screen.Train:
+                _train.FocusForm();
+                break;
+            case Screen.Generate:
+                _generate.FocusForm();
+                break;
+            default:
+                _perform.Ports.SetFocus();
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Loads a model chosen on the Perform screen.</summary>
+    public void PickModel(string path, string? notes) => ModelPicked?.Invoke(path, notes);
+
+    /// <summary>"Use this model" from Train: load it and go to Perform.</summary>
+    public void UseModel(string modelCard)
+    {
+        ModelPicked?.Invoke(modelCard, null);
+        Show(Screen.Perform);
+    }
+
+    private static bool Do(Action action)
+    {
+        action();
+        return true;
+    }
+
+    private void Bind(Key key, Func<bool> action) => _bindings[key] = action;
+
+    private bool On(Screen screen, Action action) => _screen == screen && Do(action);
+
+    /// <summary>A plain letter (or Space) is a command only when the focus is not in a text field.</summary>
+    private Func<bool> Letter(Func<bool> action) => () => App?.Navigation?.GetFocused() is not TextField && action();
+
+    private bool Quit()
+    {
+        App?.RequestStop();
+        return true;
+    }
+
+    private bool Transport(string action)
+    {
+        if (_screen != Screen.Perform)
+        {
+            return false;
+        }
+
+        _perform.SetStatus(TransportPane.Unavailable(action));
+        return true;
+    }
+}

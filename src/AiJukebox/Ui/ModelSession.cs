@@ -1,0 +1,73 @@
+using AiJukebox.Configuration;
+using AiJukebox.Model;
+using AiJukebox.Music;
+using AiJukebox.Services;
+
+namespace AiJukebox.Ui;
+
+/// <summary>
+/// The model the screens share. Loading runs off the UI thread; users of the model (generation)
+/// hold a lock so a model is never disposed while it is generating.
+/// </summary>
+internal sealed class ModelSession : IDisposable
+{
+    private readonly Lock _use = new();
+    private LoadedModel? _model;
+
+    /// <summary>Raised on a background thread when loading starts (text), ends (summary) or fails (problem).</summary>
+    public event Action<ModelSessionState>? Changed;
+
+    public ModelSummary? Summary { get; private set; }
+
+    public bool IsLoading { get; private set; }
+
+    /// <summary>Loads in the background; the old model stays usable until the new one is ready. True when it loaded.</summary>
+    public Task<bool> LoadAsync(string? model, string? notes)
+    {
+        IsLoading = true;
+        Changed?.Invoke(new ModelSessionState(null, $"Loading {model ?? "the default model"}...", null));
+        return Task.Run(() =>
+        {
+            try
+            {
+                var loaded = ModelSelection.Load(model, notes, JukeboxConfig.Load);
+                var summary = ModelSummary.Of(loaded);
+                lock (_use)
+                {
+                    _model?.Dispose();
+                    _model = loaded;
+                    Summary = summary;
+                }
+
+                IsLoading = false;
+                Changed?.Invoke(new ModelSessionState(summary, null, null));
+                return true;
+            }
+            catch (Exception e) when (e is ModelFileException or NotesFileException or FileNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                IsLoading = false;
+                Changed?.Invoke(new ModelSessionState(Summary, null, e.Message.Split('\n')[0]));
+                return false;
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the current model (on the caller's thread); null when none is loaded.</summary>
+    public T? Use<T>(Func<LoadedModel, T> work)
+        where T : class
+    {
+        lock (_use)
+        {
+            return _model is null ? null : work(_model);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_use)
+        {
+            _model?.Dispose();
+            _model = null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace AiJukebox.Ui;
+
+/// <summary>The first screen: model, ports, transport and status.</summary>
+internal sealed class PerformView : View
+{
+    private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+
+    public PerformView(ModelPane model, PortsPane ports, TransportPane transport)
+    {
+        Model = model;
+        Ports = ports;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+        model.X = 0;
+        model.Y = 0;
+        model.Width = Dim.Percent(50);
+        model.Height = 8;
+        ports.X = Pos.Right(model);
+        ports.Y = 0;
+        ports.Width = Dim.Fill();
+        ports.Height = 8;
+        transport.X = 0;
+        transport.Y = Pos.Bottom(model);
+        transport.Width = Dim.Fill();
+        transport.Height = Dim.Fill(1);
+        Add(model, ports, transport, _status);
+    }
+
+    public ModelPane Model { get; }
+
+    public PortsPane Ports { get; }
+
+    /// <summary>Shows one status line (errors, what a key did).</summary>
+    public void SetStatus(string text) => _status.Text = text;
+}
