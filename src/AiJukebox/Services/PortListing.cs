@@ -1,4 +1,5 @@
-using AiJukebox.Devices;
+using System.Diagnostics;
+using System.Text.Json;
 
 namespace AiJukebox.Services;
 
@@ -15,29 +16,87 @@ internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, I
     /// <summary>The input choice that listens to nothing.</summary>
     public const string NoInput = "none";
 
-    /// <summary>Lists <paramref name="apiName"/>'s ports (the platform's default system when null).</summary>
+    /// <summary>
+    /// Lists <paramref name="apiName"/>'s ports (the platform's default system when null) by running
+    /// <c>aijukebox ports --json</c> in a child process: the MIDI libraries print diagnostics straight
+    /// to the process's stderr (libjack does when no server runs), which would scribble over a
+    /// full-screen UI; in a child they are captured and dropped.
+    /// </summary>
     public static PortListing Read(string? apiName)
     {
-        MidiApi api;
-        try
+        var start = SelfStart();
+        start.ArgumentList.Add("ports");
+        start.ArgumentList.Add("--json");
+        if (apiName is not null)
         {
-            api = MidiApiNames.TryParse(apiName, out var named) ? named : MidiSystem.GetDefaultApi();
-        }
-        catch (MidiDeviceException e)
-        {
-            return new PortListing(null, [], [], e.Message);
+            start.ArgumentList.Add("--api");
+            start.ArgumentList.Add(apiName);
         }
 
-        var name = MidiApiNames.ToName(api);
+        string stdout, stderr;
         try
         {
-            var outputs = MidiSystem.GetOutputPorts(api).Select(p => p.Name);
-            var inputs = MidiSystem.GetInputPorts(api).Select(p => p.Name);
-            return new PortListing(name, [Virtual, .. outputs], [NoInput, Virtual, .. inputs], null);
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            stdout = process.StandardOutput.ReadToEnd();
+            stderr = error.Result;
+            process.WaitForExit();
         }
-        catch (MidiDeviceException e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
-            return new PortListing(name, [], [], e.Message);
+            return new PortListing(null, [], [], $"cannot list the MIDI ports ({e.Message}).");
         }
+
+        return Parse(stdout, apiName) ?? new PortListing(null, [], [], LastLine(stderr) ?? "cannot list the MIDI ports (no output from 'aijukebox ports').");
+    }
+
+    private static PortListing? Parse(string json, string? apiName)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var apis = document.RootElement.GetProperty("apis").EnumerateArray().ToList();
+            var chosen = apis.FirstOrDefault(a => apiName is null ? a.GetProperty("default").GetBoolean() : a.GetProperty("api").GetString() == apiName);
+            if (chosen.ValueKind != JsonValueKind.Object)
+            {
+                chosen = apis.FirstOrDefault();
+            }
+
+            if (chosen.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var name = chosen.GetProperty("api").GetString();
+            if (chosen.TryGetProperty("problem", out var problem))
+            {
+                return new PortListing(name, [], [], problem.GetString());
+            }
+
+            return new PortListing(name, [Virtual, .. Names(chosen, "outputs")], [NoInput, Virtual, .. Names(chosen, "inputs")], null);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Names(JsonElement api, string side) =>
+        api.GetProperty(side).EnumerateArray().Select(p => p.GetProperty("name").GetString() ?? string.Empty);
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+
+    /// <summary>Starts this program again: the apphost directly, or <c>dotnet aijukebox.dll</c>.</summary>
+    private static ProcessStartInfo SelfStart()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(PortListing).Assembly.Location);
+        }
+
+        return start;
     }
 }

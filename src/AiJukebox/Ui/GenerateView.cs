@@ -18,8 +18,8 @@ internal sealed class GenerateView : View
     private readonly TextField _seed;
     private readonly TextField _primer;
     private readonly TextField _tempo;
-    private readonly Button _generate = new() { X = 0, Y = 4, Text = "Generate (F5)" };
-    private readonly Button _cancel = new() { Y = 4, Text = "Cancel (F6)", Enabled = false };
+    private readonly Button _generate = new() { X = 0, Y = 4, ShadowStyle = ShadowStyles.None, Text = "Generate (F5)" };
+    private readonly Button _cancel = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Cancel (F6)", Enabled = false };
     private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet." };
     private readonly GenerateController _controller;
 
@@ -38,9 +38,9 @@ internal sealed class GenerateView : View
         _topP = Fields.Add(this, "Top-p:", Pos.Right(_topK) + 2, 1, 5, defaults.TopP.ToString(CultureInfo.InvariantCulture));
         _seed = Fields.Add(this, "Seed:", 0, 2, 12);
         _tempo = Fields.Add(this, "Tempo BPM:", Pos.Right(_seed) + 2, 2, 5, "120");
-        _primer = Fields.Add(this, "Primer:", 0, 3, null, "corpus");
+        _primer = Fields.Add(this, "Primer (corpus, none or a .mid file):", 0, 3, null, "corpus");
         _cancel.X = Pos.Right(_generate) + 1;
-        Add(_generate, _cancel, new Label { X = Pos.Right(_cancel) + 2, Y = 4, Text = "(seed blank = random; primer: corpus, none or a .mid)" }, _result);
+        Add(_generate, _cancel, new Label { X = Pos.Right(_cancel) + 2, Y = 4, Text = "blank seed = random" }, _result);
         _result.TextFormatter.WordWrap = true;
         _generate.Accepting += (_, e) => { e.Handled = true; Generate(); };
         _cancel.Accepting += (_, e) => { e.Handled = true; _controller.Cancel(); };

@@ -18,7 +18,7 @@ internal static class JukeboxUi
 
         using var session = new ModelSession();
         MainWindow? window = null;
-        var training = new TrainingController(settings, card => window?.UseModel(card));
+        var training = new TrainingController(settings, (card, notesPath) => window?.UseModel(card, notesPath));
         var modelPane = new ModelPane(session, (path, notesPath) => window?.PickModel(path, notesPath));
         var ports = new PortsPane(() => api, cli.Out ?? saved.Out, cli.In ?? saved.In);
         var perform = new PerformView(modelPane, ports, new TransportPane());

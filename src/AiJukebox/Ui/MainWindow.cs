@@ -108,9 +108,9 @@ internal sealed class MainWindow : Window
     public void PickModel(string path, string? notes) => ModelPicked?.Invoke(path, notes);
 
     /// <summary>"Use this model" from Train: load it and go to Perform.</summary>
-    public void UseModel(string modelCard)
+    public void UseModel(string modelCard, string notes)
     {
-        ModelPicked?.Invoke(modelCard, null);
+        ModelPicked?.Invoke(modelCard, notes);
         Show(Screen.Perform);
     }
 

@@ -8,9 +8,9 @@ namespace AiJukebox.Ui;
 /// <summary>The loaded model (name, network, tokenizer, vocabulary, parameters) and a field to pick another.</summary>
 internal sealed class ModelPane : FrameView
 {
-    private readonly Label _info = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 4, Text = "No model yet." };
+    private readonly Label _info = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5, Text = "No model yet." };
     private readonly TextField _path = new() { X = 6, Y = 5, Width = Dim.Fill(7) };
-    private readonly Button _load = new() { X = Pos.AnchorEnd(), Y = 5, Text = "Load", NoPadding = true, NoDecorations = true };
+    private readonly Button _load = new() { X = Pos.AnchorEnd(), Y = 5, ShadowStyle = ShadowStyles.None, Text = "Load", NoPadding = true, NoDecorations = true };
 
     public ModelPane(ModelSession session, Action<string, string?> pick)
     {
@@ -53,7 +53,7 @@ internal sealed class ModelPane : FrameView
         }
 
         _info.Text = text;
-        if (state.Summary is not null && _path.Text.Length == 0)
+        if (state.Summary is not null && state.Problem is null)
         {
             _path.Text = state.Summary.WeightsPath;
         }

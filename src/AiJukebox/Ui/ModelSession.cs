@@ -46,7 +46,7 @@ internal sealed class ModelSession : IDisposable
             catch (Exception e) when (e is ModelFileException or NotesFileException or FileNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 IsLoading = false;
-                Changed?.Invoke(new ModelSessionState(Summary, null, e.Message.Split('\n')[0]));
+                Changed?.Invoke(new ModelSessionState(Summary, null, $"Could not load {model ?? "the default model"}: {e.Message.Split('\n')[0]}"));
                 return false;
             }
         });

@@ -17,9 +17,9 @@ internal sealed class TrainView : View
     private readonly TextField _layers;
     private readonly TextField _window;
     private readonly CheckBox _resume = new() { Y = 2, Text = "Resume" };
-    private readonly Button _start = new() { X = 0, Y = 4, Text = "Start (F5)" };
-    private readonly Button _cancel = new() { Y = 4, Text = "Cancel (F6)", Enabled = false };
-    private readonly Button _use = new() { Y = 4, Text = "Use this model (F7)", Enabled = false };
+    private readonly Button _start = new() { X = 0, Y = 4, ShadowStyle = ShadowStyles.None, Text = "Start (F5)" };
+    private readonly Button _cancel = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Cancel (F6)", Enabled = false };
+    private readonly Button _use = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Use this model (F7)", Enabled = false };
     private readonly ProgressBar _bar = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1 };
     private readonly Label _numbers = new() { X = 0, Y = 6, Width = Dim.Fill(), Text = "Not started." };
     private readonly Label _message = new() { X = 0, Y = 7, Width = Dim.Fill(), Height = 2 };

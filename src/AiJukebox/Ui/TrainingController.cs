@@ -7,13 +7,14 @@ namespace AiJukebox.Ui;
 /// Runs one training at a time for the Train screen and keeps what it shows; the view only
 /// renders <see cref="State"/>. Quitting waits for a cancelled run's checkpoint (<see cref="StopAndWait"/>).
 /// </summary>
-internal sealed class TrainingController(SettingsStore settings, Action<string> useModel)
+internal sealed class TrainingController(SettingsStore settings, Action<string, string> useModel)
 {
     private TrainingJob? _job;
     private Task<TrainingResult>? _task;
     private TrainingMonitor _monitor = new([]);
     private string? _finalMessage;
     private string? _modelCard;
+    private string? _notesPath;
 
     /// <summary>Raised (on a background thread) when a run ends.</summary>
     public event Action? Changed;
@@ -49,6 +50,8 @@ internal sealed class TrainingController(SettingsStore settings, Action<string> 
         var problem = settings.Update(s => s with { TrainSource = request.Source, TrainRun = request.RunDirectory, TrainPreset = request.Preset });
         _finalMessage = problem;
         _modelCard = null;
+        // The model card names its notes file without a folder; Perform needs the real path.
+        _notesPath = Directory.Exists(request.Source) ? Path.Combine(request.RunDirectory, TrainingJob.ImportedNotesFile) : request.Source;
         _monitor = new TrainingMonitor(request.Resume ? EarlierEpochs(request.RunDirectory) : []);
         _job?.Dispose();
         _job = new TrainingJob();
@@ -72,9 +75,9 @@ internal sealed class TrainingController(SettingsStore settings, Action<string> 
     /// <summary>Loads the finished run's model into Perform.</summary>
     public void UseModel()
     {
-        if (_modelCard is not null)
+        if (_modelCard is not null && _notesPath is not null)
         {
-            useModel(_modelCard);
+            useModel(_modelCard, _notesPath);
         }
     }
 
