@@ -9,6 +9,8 @@ need=()
 for tool in jackd jack_lsp jack_connect jack_midi_dump jack_midiseq; do
   command -v "$tool" >/dev/null 2>&1 || { need+=(jackd2); break; }
 done
+# The UI tests drive the real program in a terminal that tmux provides (CI has no terminal).
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -q 'librtmidi.so.6' || need+=(librtmidi6)
 if ((${#need[@]})); then
   sudo=""

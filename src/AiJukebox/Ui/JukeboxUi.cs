@@ -10,17 +10,13 @@ internal static class JukeboxUi
     public static int Run(UiOptions cli)
     {
         var settings = SettingsStore.Open(UserSettings.DefaultPath, out var settingsProblem);
-        var saved = settings.Current;
-        // CLI flags win over the user's settings; config/jukebox.json fills in what neither names.
-        var model = cli.Model ?? saved.Model;
-        var notes = cli.Notes ?? (cli.Model is null ? saved.Notes : null);
-        var api = cli.Api ?? saved.Api;
+        var chosen = cli.Over(settings.Current);
 
         using var session = new ModelSession();
         MainWindow? window = null;
         var training = new TrainingController(settings, (card, notesPath) => window?.UseModel(card, notesPath));
         var modelPane = new ModelPane(session, (path, notesPath) => window?.PickModel(path, notesPath));
-        var ports = new PortsPane(() => api, cli.Out ?? saved.Out, cli.In ?? saved.In);
+        var ports = new PortsPane(() => chosen.Api, chosen.Out, chosen.In);
         var perform = new PerformView(modelPane, ports, new TransportPane());
         ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
 
@@ -33,7 +29,7 @@ internal static class JukeboxUi
         app.AddTimeout(TimeSpan.FromMilliseconds(10), () =>
         {
             perform.SetStatus(settingsProblem ?? $"Settings: {settings.Path}");
-            session.LoadAsync(model, notes);
+            session.LoadAsync(chosen.Model, chosen.Notes);
             ports.Refresh();
             return false;
         });

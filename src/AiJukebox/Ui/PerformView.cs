@@ -17,7 +17,8 @@ internal sealed class PerformView : View
         CanFocus = true;
         model.X = 0;
         model.Y = 0;
-        model.Width = Dim.Percent(50);
+        // Fixed: the model lines fit in 34 columns; the port lists get the rest of a wide terminal.
+        model.Width = 36;
         model.Height = 8;
         ports.X = Pos.Right(model);
         ports.Y = 0;

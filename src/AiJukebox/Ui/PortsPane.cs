@@ -11,10 +11,10 @@ namespace AiJukebox.Ui;
 internal sealed class PortsPane : FrameView
 {
     private readonly ListView _outputs = new() { X = 0, Y = 1, Width = Dim.Percent(50), Height = Dim.Fill() };
-    private readonly ListView _inputs = new() { X = Pos.Percent(50) + 1, Y = 1, Width = Dim.Fill(), Height = Dim.Fill() };
+    private readonly ListView _inputs = new() { X = Pos.Percent(50), Y = 1, Width = Dim.Fill(), Height = Dim.Fill() };
     private readonly Label _problem = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Visible = false };
     private readonly Label _outTitle = new() { X = 0, Y = 0, Text = "Output" };
-    private readonly Label _inTitle = new() { X = Pos.Percent(50) + 1, Y = 0, Text = "Input (keyboard)" };
+    private readonly Label _inTitle = new() { X = Pos.Percent(50), Y = 0, Text = "Input (keyboard)" };
     private readonly Func<string?> _api;
     private PortListing? _listing;
     private bool _refreshing;

@@ -1,0 +1,119 @@
+using AiJukebox.Devices;
+using AiJukebox.Devices.Tests.Jack;
+using AiJukebox.Music;
+
+namespace AiJukebox.Tests.Ui;
+
+/// <summary>
+/// The terminal UI as a person uses it: the real binary in tmux at 80x24, keys in, screen out.
+/// In the JACK collection so the port lists show a real (private) JACK server.
+/// </summary>
+[Collection(JackCollection.Name)]
+[Trait("Category", "Ui")]
+public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
+{
+    private readonly TinyModelFixture _model;
+    private readonly JackServerFixture _jack;
+    private readonly string _folder = Directory.CreateTempSubdirectory("aijukebox-ui-").FullName;
+
+    public UiTests(TinyModelFixture model, JackServerFixture jack)
+    {
+        _model = model;
+        _jack = jack;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Ui_NoArguments_ShowsTheDefaultModelAndThePorts()
+    {
+        using MidiInputPort synth = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: "uisynth");
+        using var ui = Start("--api", "jack");
+
+        var screen = ui.WaitFor(s => s.Contains("Parameters:") && s.Contains("virtual: AI Jukebox"), "the model and the ports");
+
+        Assert.Contains("Name:       tiny", screen);
+        Assert.Contains("lstm 16x1", screen);
+        Assert.Contains("events, vocabulary", screen);
+        Assert.Contains("Ports: jack", screen);
+        Assert.Contains("uisynth:in", screen);
+        Assert.Contains("[F1 Perform]", screen);
+        Assert.Equal(24, screen.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void Ui_Train_StartThenCancel_WritesACheckpoint()
+    {
+        var run = Path.Combine(_folder, "run");
+        using var ui = Start("--api", "jack");
+        ui.WaitFor("Parameters:");
+
+        ui.Keys("F2");
+        ui.WaitFor("[F2 Train]");
+        ui.Type(_model.Notes);
+        ui.Keys("Tab");
+        ui.Type(run);
+        ui.Keys("Tab", "Tab");
+        ui.Type("1000");
+        ui.Keys("Tab", "Tab");
+        ui.Type("16");
+        ui.Keys("Tab");
+        ui.Type("1");
+        ui.Keys("Tab");
+        ui.Type("16");
+        ui.Keys("F5");
+        ui.WaitFor(s => s.Contains("/1000") && s.Contains("tok/s"), "training progress");
+        ui.Keys("F6");
+        var screen = ui.WaitFor("Stopped. Checkpoint:", 30);
+
+        Assert.True(File.Exists(Path.Combine(run, "last.safetensors")));
+        Assert.True(File.Exists(Path.Combine(run, "last.optimizer")));
+        Assert.Contains("\"trainRun\"", File.ReadAllText(Path.Combine(_folder, "config", "aijukebox", "settings.json")));
+    }
+
+    [Fact]
+    public void Ui_Generate_WritesAMidiFile()
+    {
+        var output = Path.Combine(_folder, "generated.mid");
+        using var ui = Start("--api", "jack");
+        ui.WaitFor("Parameters:");
+
+        ui.Keys("F3");
+        ui.WaitFor("[F3 Generate]");
+        ui.Keys("C-a");
+        ui.Type(output);
+        ui.Keys("Tab");
+        ui.Type("200");
+        ui.Keys("Tab", "Tab", "Tab", "Tab");
+        ui.Type("5");
+        ui.Keys("F5");
+        var screen = ui.WaitFor("Wrote ");
+
+        Assert.Contains("seed 5", screen);
+        Assert.NotEmpty(MidiFileImporter.Read(output, ImportOptions.Default).Pieces[0].Notes);
+    }
+
+    [Fact]
+    public void Ui_Q_Quits()
+    {
+        using var ui = Start("--api", "jack");
+        ui.WaitFor("Parameters:");
+
+        ui.Keys("q");
+
+        Assert.Equal(0, ui.WaitForExit());
+    }
+
+    private TmuxSession Start(params string[] args) => new(
+        _folder,
+        new Dictionary<string, string>
+        {
+            ["AIJUKEBOX_HOME"] = _model.Home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(_folder, "config"),
+            ["JACK_DEFAULT_SERVER"] = _jack.ServerName,
+            ["JACK_NO_START_SERVER"] = "1",
+        },
+        80,
+        24,
+        args);
+}
