@@ -5,14 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v jackd >/dev/null 2>&1 || need+=(jackd2)
-command -v jack_midi_dump >/dev/null 2>&1 || need+=(jackd2)
-ldconfig -p 2>/dev/null | grep -q 'librtmidi.so.6' || need+=(librtmidi6)
+# The device tests start a private JACK server and use its tools as independent MIDI peers.
+for tool in jackd jack_lsp jack_connect jack_midi_dump jack_midiseq; do
+  command -v "$tool" >/dev/null 2>&1 || { need+=(jackd2); break; }
+done
+{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -q 'librtmidi.so.6' || need+=(librtmidi6)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   echo "tests/run.sh: installing ${need[*]}"
   $sudo apt-get update -qq
+  # jackd2 asks whether to enable real-time priority; the tests run without it.
+  echo "jackd2 jackd/tweak_rt_limits boolean false" | $sudo debconf-set-selections 2>/dev/null || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi
 

@@ -12,6 +12,10 @@ internal static class Program
         {
             Commands.ImportCommand.Create(),
             Commands.InspectCommand.Create(),
+            Commands.PortsCommand.Create(),
+            Commands.SendTestCommand.Create(),
+            Commands.TrainCommand.Create(),
+            Commands.GenerateCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace AiJukebox.Music.Tests;
 
 public class ChordsTokenizerTests
@@ -76,6 +78,28 @@ public class ChordsTokenizerTests
 
         Assert.Equal([new Note(0, 0.5, 61, 64), new Note(1, 0.5, 60, 64), new Note(1, 0.5, 64, 64), new Note(1, 0.5, 67, 64)], notes);
         Assert.Equal(1.5, decoder.Position);
+    }
+
+    [Fact]
+    public void DecodeOfEncode_WithOctaves_KeepsEveryOnsetStepAndPitch()
+    {
+        EventsTokenizerTests.NoteGen.List[0, 50].Sample(notes =>
+        {
+            var tokenizer = ChordsTokenizer.ForCorpus([ChordsTokenizer.ToSymbols(notes, chordOctaves: true)], chordOctaves: true);
+            var decoder = tokenizer.CreateDecoder();
+            var decoded = new List<Note>();
+            foreach (var token in tokenizer.Encode(notes))
+            {
+                decoder.Feed(token, decoded);
+            }
+
+            var expected = notes
+                .Select(n => (Step: (int)Math.Round(n.Start * 2, MidpointRounding.AwayFromZero), Pitch: EventsTokenizer.FoldPitch(n.Pitch)))
+                .Distinct()
+                .Select(x => new Note(x.Step / 2.0, 0.5, x.Pitch, ChordsTokenizer.DecodedVelocity))
+                .OrderBy(n => n.Start).ThenBy(n => n.Pitch);
+            Assert.Equal(expected, decoded);
+        }, iter: 300);
     }
 
     [Fact]

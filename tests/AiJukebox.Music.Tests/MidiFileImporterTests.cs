@@ -28,6 +28,25 @@ public class MidiFileImporterTests
     }
 
     [Fact]
+    public void Read_RunningStatusAfterMetaAndSysex_IsStillApplied()
+    {
+        // Strictly, meta and sysex events cancel running status; a data byte after one can only mean the old status.
+        var track = Track(On(0, 60), Raw(0, 0xFF, 0x01, 0x02, (byte)'h', (byte)'i'), Raw(0, 64, 90), Raw(0, 0xF0, 0x03, 0x7E, 0x09, 0xF7), Raw(96, 60, 0), Raw(0, 64, 0));
+
+        var notes = Notes(File(0, 96, track));
+
+        Assert.Equal([new Note(0, 1, 60, 100), new Note(0, 1, 64, 90)], notes);
+    }
+
+    [Fact]
+    public void Read_StrayNoteOff_IsIgnored()
+    {
+        var notes = Notes(File(0, 100, Track(Off(0, 62), On(0, 60), Off(100, 60), Off(0, 60))));
+
+        Assert.Equal(new Note(0, 1, 60, 100), Assert.Single(notes));
+    }
+
+    [Fact]
     public void Read_VelocityZeroNoteOn_EndsTheNote()
     {
         var notes = Notes(File(0, 100, Track(On(0, 60), On(50, 60, velocity: 0))));

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using CsCheck;
+
 using NAudio.Midi;
 
 namespace AiJukebox.Music.Tests;
@@ -114,6 +116,28 @@ public class MidiFileWriterTests
         var note = MidiFileImporter.Read(Bytes(song), ImportOptions.Default).Pieces.Single().Notes.Single();
 
         Assert.Equal(new Note(1000, 0.5, 60, 64, 3), note);
+    }
+
+    [Fact]
+    public void Write_ThenRead_GivesTheNotesOnTheTickGrid()
+    {
+        // Distinct pitches, so no two notes share a key (overlap handling has its own test).
+        var songs = Gen.Int[0, 127].HashSet[1, 40].SelectMany(pitches =>
+            Gen.Select(Gen.Double[0, 200], Gen.Double[0, 8], Gen.Int[1, 127], Gen.Int[0, 15]).Array[pitches.Count]
+                .Select(notes => pitches.Zip(notes, (p, n) => new Note(n.Item1, n.Item2, p, n.Item3, n.Item4)).ToArray()));
+        songs.Sample(notes =>
+        {
+            var song = new MidiSong([], [new MidiTrackNotes("a", 0, null, notes.Where(n => n.Channel < 8).ToArray()), new MidiTrackNotes("b", 5, 1, notes.Where(n => n.Channel >= 8).ToArray())]);
+            static long Tick(double beats) => (long)Math.Round(beats * 480, MidpointRounding.AwayFromZero);
+            var expected = notes
+                .Select(n => (Start: Tick(n.Start), End: Math.Max(Tick(n.End), Tick(n.Start) + 1), n.Pitch, n.Velocity, Channel: n.Channel < 8 ? 0 : 5))
+                .OrderBy(n => n.Start).ThenBy(n => n.Pitch);
+
+            var read = MidiFileImporter.Read(Bytes(song), new ImportOptions(IncludeDrums: true)).Pieces.Single().Notes
+                .Select(n => (Start: Tick(n.Start), End: Tick(n.End), n.Pitch, n.Velocity, n.Channel));
+
+            Assert.Equal(expected, read);
+        }, iter: 200);
     }
 
     [Theory]

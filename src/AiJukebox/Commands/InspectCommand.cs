@@ -1,4 +1,5 @@
 using System.CommandLine;
+
 using AiJukebox.Music;
 
 namespace AiJukebox.Commands;

@@ -97,6 +97,26 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_TrackAndIncludeDrumsOptions_ReachTheReader()
+    {
+        MidiFileWriter.Save(In("band.mid"), new MidiSong([], [
+            new MidiTrackNotes("piano", 0, 0, [new Note(0, 1, 60, 80)]),
+            new MidiTrackNotes("drums", 9, null, [new Note(0, 0.5, 36, 100), new Note(1, 0.5, 38, 100)]),
+        ]));
+        var midi = new ImportOptions(IncludeDrums: true, Sustain: false, Track: 2);
+        var expected = new EventsTokenizer().Encode(MidiFileImporter.Read(In("band.mid"), midi).Pieces.Single().Notes);
+
+        var (exit, _, _) = Cli.Run(ImportCommand.Create(), "import", In("band.mid"), "-o", In("notes.json"), "--track", "2", "--include-drums", "--no-sustain");
+        var (exitWithoutDrums, _, stderr) = Cli.Run(ImportCommand.Create(), "import", In("band.mid"), "-o", In("none.json"), "--track", "2");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(expected, NotesFile.Load(In("notes.json")).Pieces.Single().Tokens);
+        Assert.Equal(2, expected.Count(t => t == new EventsTokenizer().Vocabulary.IdOf("Duration_6")));
+        Assert.Equal(1, exitWithoutDrums);
+        Assert.StartsWith($"{In("band.mid")}: only drum notes (channel 10); add --include-drums", stderr);
+    }
+
+    [Fact]
     public void Import_ChordOctavesWithEvents_IsAUsageError()
     {
         Cli.WriteSong(In("a.mid"), 60);

@@ -1,0 +1,43 @@
+namespace AiJukebox.Model;
+
+/// <summary>The shape of a network: what the model card records and what loading rebuilds.</summary>
+/// <param name="Kind">"lstm" (stateful, one step per token) or "bilstm" (re-reads a window per token).</param>
+/// <param name="EmbeddingSize">Size of the token embedding.</param>
+/// <param name="HiddenSize">LSTM hidden size (per direction).</param>
+/// <param name="Layers">Number of stacked LSTM layers.</param>
+/// <param name="DenseSize">Size of the bilstm's dense layer (unused by lstm).</param>
+/// <param name="Dropout">Dropout probability during training.</param>
+/// <param name="Window">Tokens per training window; the bilstm predictor reads this many.</param>
+public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSize, int Layers, int DenseSize, double Dropout, int Window)
+{
+    /// <summary>The stateful unidirectional network.</summary>
+    public const string Lstm = "lstm";
+
+    /// <summary>The original project's bidirectional window network.</summary>
+    public const string BiLstm = "bilstm";
+
+    /// <summary>Checks the values; the message names the option to fix.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (Kind is not (Lstm or BiLstm))
+        {
+            throw new ArgumentException($"--model '{Kind}' is unknown; use '{Lstm}' or '{BiLstm}'.");
+        }
+
+        Require(EmbeddingSize >= 1, "--embedding must be at least 1.");
+        Require(HiddenSize >= 1, "--hidden must be at least 1.");
+        Require(Layers >= 1, "--layers must be at least 1.");
+        Require(DenseSize >= 1, "the dense size must be at least 1.");
+        Require(Dropout is >= 0 and < 1, "--dropout must be in [0, 1).");
+        Require(Window >= 2, "--seq-len must be at least 2.");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using AiJukebox.Music;
+using static TorchSharp.torch;
+
+namespace AiJukebox.Model;
+
+/// <summary>
+/// The safetensors format (readable with Python's safetensors/PyTorch): an 8-byte little-endian
+/// header length, a JSON header naming each tensor's dtype, shape and byte range, then the raw
+/// little-endian data. Only float32 tensors are written, which is all our networks hold.
+/// </summary>
+internal static class SafeTensorsFile
+{
+    /// <summary>Writes the tensors (sorted by name, so the bytes are deterministic) atomically.</summary>
+    public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("safetensors writing needs a little-endian machine.");
+        }
+
+        var names = tensors.Keys.Order(StringComparer.Ordinal).ToArray();
+        var header = new MemoryStream();
+        using (var json = new Utf8JsonWriter(header))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("__metadata__");
+            foreach (var (key, value) in metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            long offset = 0;
+            foreach (var name in names)
+            {
+                var tensor = tensors[name];
+                if (tensor.dtype != ScalarType.Float32)
+                {
+                    throw new NotSupportedException($"Tensor '{name}' is {tensor.dtype}; only float32 is written.");
+                }
+
+                var size = tensor.numel() * sizeof(float);
+                json.WriteStartObject(name);
+                json.WriteString("dtype", "F32");
+                json.WriteStartArray("shape");
+                foreach (var dimension in tensor.shape)
+                {
+                    json.WriteNumberValue(dimension);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                json.WriteNumberValue(offset + size);
+                json.WriteEndArray();
+                json.WriteEndObject();
+                offset += size;
+            }
+
+            json.WriteEndObject();
+        }
+
+        // The format asks for the data to start 8-byte aligned; spaces are valid JSON padding.
+        while (header.Length % 8 != 0)
+        {
+            header.WriteByte((byte)' ');
+        }
+
+        AtomicFile.Write(path, stream =>
+        {
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header.GetBuffer(), 0, (int)header.Length);
+            foreach (var name in names)
+            {
+                using var contiguous = tensors[name].detach().contiguous();
+                stream.Write(contiguous.bytes);
+            }
+        });
+    }
+
+    /// <summary>Reads the metadata only.</summary>
+    /// <exception cref="InvalidDataException">The file is not a safetensors file.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = ReadHeader(stream, path, out _);
+        return Metadata(document);
+    }
+
+    /// <summary>Reads every tensor as a new float32 tensor; the caller owns (and disposes) them.</summary>
+    /// <exception cref="InvalidDataException">The file is not a safetensors file we can read.</exception>
+    public static Dictionary<string, Tensor> Load(string path, out IReadOnlyDictionary<string, string> metadata)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = ReadHeader(stream, path, out var dataStart);
+        metadata = Metadata(document);
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var entry in document.RootElement.EnumerateObject())
+            {
+                if (entry.Name == "__metadata__")
+                {
+                    continue;
+                }
+
+                if (entry.Value.GetProperty("dtype").GetString() != "F32")
+                {
+                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' is not F32.");
+                }
+
+                var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+                var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+                var count = shape.Aggregate(1L, (a, b) => a * b);
+                if (offsets.Length != 2 || offsets[1] - offsets[0] != count * sizeof(float) || dataStart + offsets[1] > stream.Length)
+                {
+                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' has inconsistent offsets.");
+                }
+
+                var bytes = new byte[offsets[1] - offsets[0]];
+                stream.Position = dataStart + offsets[0];
+                stream.ReadExactly(bytes);
+                var values = new float[count];
+                Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+                result.Add(entry.Name, tensor(values, shape));
+            }
+        }
+        catch
+        {
+            foreach (var tensor in result.Values)
+            {
+                tensor.Dispose();
+            }
+
+            throw;
+        }
+
+        return result;
+    }
+
+    private static JsonDocument ReadHeader(FileStream stream, string path, out long dataStart)
+    {
+        Span<byte> length = stackalloc byte[8];
+        if (stream.Read(length) != 8)
+        {
+            throw new InvalidDataException($"{path}: too short for a safetensors file.");
+        }
+
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(length);
+        if (headerLength > 100_000_000 || (long)headerLength > stream.Length - 8)
+        {
+            throw new InvalidDataException($"{path}: not a safetensors file (header length {headerLength}).");
+        }
+
+        var header = new byte[headerLength];
+        stream.ReadExactly(header);
+        dataStart = 8 + (long)headerLength;
+        try
+        {
+            return JsonDocument.Parse(header);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a safetensors file ({e.Message}).", e);
+        }
+    }
+
+    private static Dictionary<string, string> Metadata(JsonDocument document)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (document.RootElement.TryGetProperty("__metadata__", out var element))
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                metadata[property.Name] = property.Value.GetString() ?? "";
+            }
+        }
+
+        return metadata;
+    }
+}

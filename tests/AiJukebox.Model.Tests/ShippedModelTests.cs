@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using AiJukebox.Music;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace AiJukebox.Model.Tests;
+
+/// <summary>
+/// The model committed under trained/: it loads against its notes file, predicts the corpus
+/// better than chance, and generates with flat memory. Step times are reported, not asserted.
+/// Set AIJUKEBOX_GENERATION_STEPS to measure longer runs (the report used 100 000).
+/// </summary>
+public sealed class ShippedModelTests(ITestOutputHelper output)
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot(), "trained", "piano-midi-de");
+
+    [Fact]
+    public void ShippedModel_LongGeneration_LiveTensorCountStaysFlat()
+    {
+        var notes = NotesFile.Load(Path.Combine(Folder, "notes.json"));
+        using var model = TrainedModel.Load(Path.Combine(Folder, "model.json"), notes, "notes.json");
+        var threads = TorchRuntime.Threads;
+        TorchRuntime.SetThreads(1);
+        try
+        {
+            using var predictor = model.CreatePredictor();
+            var logits = new float[predictor.VocabularySize];
+            var random = new Random(5);
+            var steps = int.TryParse(Environment.GetEnvironmentVariable("AIJUKEBOX_GENERATION_STEPS"), out var n) ? n : 20_000;
+            for (var i = 0; i < 500; i++)
+            {
+                Step(predictor, logits, random);
+            }
+
+            Settle();
+            var tensors = Tensor.TotalCount;
+            var rssBefore = Process.GetCurrentProcess().WorkingSet64;
+            var times = new double[steps];
+            var clock = new Stopwatch();
+            for (var i = 0; i < steps; i++)
+            {
+                clock.Restart();
+                Step(predictor, logits, random);
+                times[i] = clock.Elapsed.TotalMilliseconds;
+            }
+
+            Settle();
+            var rssAfter = Process.GetCurrentProcess().WorkingSet64;
+            Array.Sort(times);
+            output.WriteLine($"{steps} steps (Predict + sample + Feed, 1 thread): p50 {times[steps / 2]:F3} ms, p99 {times[steps * 99 / 100]:F3} ms, max {times[^1]:F3} ms; RSS {rssBefore / 1048576.0:F1} -> {rssAfter / 1048576.0:F1} MiB; live tensors {tensors} -> {Tensor.TotalCount}");
+            Assert.Equal(tensors, Tensor.TotalCount);
+        }
+        finally
+        {
+            TorchRuntime.SetThreads(threads);
+        }
+    }
+
+    private static void Step(ITokenPredictor predictor, float[] logits, Random random)
+    {
+        predictor.Predict(logits);
+        // Sample from the softmax, as the sampler does.
+        var max = logits.Max();
+        double total = 0;
+        foreach (var l in logits)
+        {
+            total += Math.Exp(l - max);
+        }
+
+        var target = random.NextDouble() * total;
+        var token = 0;
+        for (; token < logits.Length - 1; token++)
+        {
+            target -= Math.Exp(logits[token] - max);
+            if (target <= 0)
+            {
+                break;
+            }
+        }
+
+        predictor.Feed(token);
+    }
+
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AiJukebox.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("AiJukebox.sln not found above the test folder.");
+    }
+}

@@ -1,0 +1,51 @@
+using Xunit.Abstractions;
+
+namespace AiJukebox.Model.Tests;
+
+public sealed class TrainedModelTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Load_SameVocabulary_PredictsLikeTheTrainedNetwork()
+    {
+        using var run = new TempDirectory();
+        var notes = SyntheticCorpus.Create();
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 12), run.Path).Train(false, null, CancellationToken.None);
+
+        using var model = TrainedModel.Load(run["model.json"], notes, "notes.json");
+        using var predictor = model.CreatePredictor();
+        var logits = new float[predictor.VocabularySize];
+        var piece = notes.Pieces[0].Tokens;
+        var correct = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            predictor.Feed(piece[i]);
+            predictor.Predict(logits);
+            correct += Array.IndexOf(logits, logits.Max()) == piece[i + 1] ? 1 : 0;
+        }
+
+        output.WriteLine($"{correct}/60 next tokens predicted");
+        Assert.Equal(NetworkOptions.Lstm, model.Network.Kind);
+        Assert.True(correct > 40, $"{correct}/60 next tokens predicted");
+    }
+
+    [Fact]
+    public void Load_OtherVocabulary_FailsWithOneLineNamingBothFiles()
+    {
+        using var run = new TempDirectory();
+        new Trainer(SyntheticCorpus.Create(), "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.BiLstm, epochs: 1), run.Path).Train(false, null, CancellationToken.None);
+        var other = SyntheticCorpus.Create(vocabulary: SyntheticCorpus.EventsVocabulary("Extra"));
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(run["model.json"], other, "other-notes.json"));
+
+        Assert.Contains("best.safetensors", error.Message);
+        Assert.Contains("other-notes.json", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Load_MissingModel_SaysWhatToDo()
+    {
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load("/nonexistent/model.json", SyntheticCorpus.Create(), "n.json"));
+        Assert.Contains("aijukebox train", error.Message);
+    }
+}
