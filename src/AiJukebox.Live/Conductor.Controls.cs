@@ -39,7 +39,7 @@ internal sealed partial class Conductor
         {
             _call.Add(note);
         }
-        else if (_mode == PerformanceMode.Accompany)
+        else if (_mode == PerformanceMode.Accompany && _playing)
         {
             // A note is complete (its duration known) at its release: that is when it joins the context.
             var tokens = _tokenizer.Encode([note with { Start = 0 }]);

@@ -22,7 +22,7 @@ internal sealed partial class Conductor
     private readonly SpscRing<LiveEvent> _events;
     private readonly int[] _primer;
     private readonly TakeRecorder _take;
-    private readonly Action<string, MidiSong>? _saveTake;
+    private readonly Action<string, MidiSong> _saveTake;
     private readonly long _autosaveTicks;
     private readonly NotePairer _listening = new();
     private readonly List<Note> _call = [];
@@ -37,6 +37,8 @@ internal sealed partial class Conductor
     private double _lastRelease = double.NegativeInfinity;
     private int _flushTicket;
     private long _lastSave;
+    private Task _saving = Task.CompletedTask;
+    private string? _takeError;
     private int _requestedMode = -1;
     private int _requestedPlaying = -1;
     private int _requestedPanic;
@@ -51,7 +53,7 @@ internal sealed partial class Conductor
         Music.Sampling.TokenSampler sampler,
         SpscRing<LiveEvent> events,
         int[] primer,
-        Action<string, MidiSong>? saveTake)
+        Action<string, MidiSong> saveTake)
     {
         _options = options;
         _tokenizer = tokenizer;
@@ -80,7 +82,11 @@ internal sealed partial class Conductor
 
     public int CallsIgnored { get; private set; }
 
-    public string? TakeError { get; private set; }
+    public string? TakeError
+    {
+        get => Volatile.Read(ref _takeError);
+        private set => Volatile.Write(ref _takeError, value);
+    }
 
     public double HeadroomBeats => _streaming || _answering ? Math.Max(0, Math.Min(_generator.Frontier, _generator.End) - _scheduler.Playhead) : 0;
 
@@ -121,7 +127,7 @@ internal sealed partial class Conductor
 
         if (_clock.Now - _lastSave >= _autosaveTicks)
         {
-            SaveTake();
+            Autosave();
         }
     }
 
@@ -150,22 +156,45 @@ internal sealed partial class Conductor
         }
     }
 
-    /// <summary>Writes the take as it is now (atomically); errors are kept in <see cref="TakeError"/>, the music goes on.</summary>
-    public void SaveTake()
+    /// <summary>
+    /// Starts writing the take as it is now, on a pool thread so a slow disk cannot stall the
+    /// music; skipped while the previous autosave is still being written.
+    /// </summary>
+    public void Autosave()
     {
         _lastSave = _clock.Now;
-        if (_options.RecordPath is null || _saveTake is null)
+        if (_options.RecordPath is null || !_saving.IsCompleted)
         {
             return;
         }
 
+        var song = _take.Snapshot(_scheduler.Playhead);
+        _saving = Task.Run(() => Write(song));
+    }
+
+    /// <summary>Writes the complete take now, after any autosave in progress.</summary>
+    public void SaveTake()
+    {
+        WaitForSave();
+        if (_options.RecordPath is not null)
+        {
+            Write(_take.Snapshot(_scheduler.Playhead));
+        }
+    }
+
+    /// <summary>Waits for an autosave in progress.</summary>
+    public void WaitForSave() => _saving.Wait();
+
+    private void Write(MidiSong song)
+    {
         try
         {
-            _saveTake(_options.RecordPath, _take.Snapshot(_scheduler.Playhead));
+            _saveTake(_options.RecordPath!, song);
             TakeError = null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e)
         {
+            // Recording must never stop the music: report and try again at the next autosave.
             TakeError = $"{_options.RecordPath}: cannot save the take ({e.Message})";
         }
     }

@@ -20,6 +20,7 @@ internal sealed class LookaheadGenerator
     private readonly SpscRing<ScheduledMessage> _ring;
     private readonly List<Note> _completed = new(32);
     private readonly double[] _offBeat = new double[128];
+    private readonly double[] _onBeat = new double[128];
     private double _offset;
     private double _begin = double.NegativeInfinity;
     private double _end = double.PositiveInfinity;
@@ -152,6 +153,13 @@ internal sealed class LookaheadGenerator
         var end = Math.Min(note.End + _offset, _end);
         var pitch = _mapping.Pitch(note.Pitch);
         ReleaseUntil(start);
+        if (!double.IsNaN(_offBeat[pitch]) && _onBeat[pitch] == start)
+        {
+            // The same key twice at once (a repeated or folded pitch) is one note: the longer.
+            _offBeat[pitch] = Math.Max(_offBeat[pitch], end);
+            return;
+        }
+
         if (!double.IsNaN(_offBeat[pitch]))
         {
             // The same key struck again while sounding: end the old note first.
@@ -160,6 +168,7 @@ internal sealed class LookaheadGenerator
         }
 
         Write(start, 0x90, pitch, _mapping.Velocity(note.Velocity));
+        _onBeat[pitch] = start;
         _offBeat[pitch] = Math.Max(end, start);
         NotesQueued++;
     }

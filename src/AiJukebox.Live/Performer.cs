@@ -188,6 +188,8 @@ public sealed class Performer : IDisposable
         }
 
         _conductor.Step();
+        // Compiles the clock thread's path before it has deadlines to meet.
+        _scheduler.Pump();
     }
 
     /// <summary>One round of both threads' work, on the calling thread (tests).</summary>

@@ -16,6 +16,7 @@ internal static class Program
             Commands.SendTestCommand.Create(),
             Commands.TrainCommand.Create(),
             Commands.GenerateCommand.Create(),
+            Commands.PlayCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -116,4 +116,21 @@ public sealed class SoloTests
         Assert.DoesNotContain("EOS", rig.Predictor.FedTexts);
         Assert.NotEmpty(rig.Sink.NoteOns);
     }
+
+    [Fact]
+    public void Output_SamePitchTwiceAtOnce_PlayedOnce()
+    {
+        // 60 and 72 fold onto the same key in a one-octave range; the chord's two notes start together.
+        var options = new LiveOptions { LowestNote = 60, HighestNote = 71 };
+        using var rig = new Rig(options, pitches: [60, 72], shiftSteps: 0);
+        rig.Predictor.ShiftEvery = 2;
+        rig.Start();
+        rig.RunUntil(1.0);
+
+        var ons = rig.Sink.NoteOns.ToList();
+        Assert.NotEmpty(ons);
+        Assert.All(ons.GroupBy(m => m.Ticks), g => Assert.Single(g));
+        rig.Performer.Stop();
+        Assert.Empty(rig.Sink.HangingNotes());
+    }
 }

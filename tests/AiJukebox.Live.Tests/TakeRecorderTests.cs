@@ -81,7 +81,11 @@ public sealed class TakeRecorderTests : IDisposable
         var path = Path.Combine(_folder, "take.mid");
         using var rig = new Rig(new LiveOptions { RecordPath = path, AutosaveSeconds = 1 }, save: MidiFileWriter.Save);
         rig.Start();
-        rig.RunUntil(2.6); // autosaves at 1 s and 2 s
+        // Autosaves at 1 s and 2 s (simulated time outruns the disk: let each write finish, or the next is skipped).
+        rig.RunUntil(1.05);
+        rig.Performer.Conductor.WaitForSave();
+        rig.RunUntil(2.05);
+        rig.Performer.Conductor.WaitForSave();
 
         var take = new MidiFile(path, strictChecking: true);
         Assert.Equal(1, take.FileFormat);
@@ -100,9 +104,11 @@ public sealed class TakeRecorderTests : IDisposable
         using var rig = new Rig(new LiveOptions { RecordPath = path, AutosaveSeconds = 1 }, save: MidiFileWriter.Save);
         rig.Start();
         rig.RunUntil(1.1);
+        rig.Performer.Conductor.WaitForSave();
         using var reader = File.OpenRead(path); // a reader holding the first autosave
 
         rig.RunUntil(3.1);
+        rig.Performer.Conductor.WaitForSave();
 
         var old = new MidiFile(reader, strictChecking: true);
         var current = new MidiFile(path, strictChecking: true);
@@ -138,9 +144,41 @@ public sealed class TakeRecorderTests : IDisposable
         rig.RunUntil(1.5);
         var playedBefore = rig.Sink.NoteOns.Count();
         rig.RunUntil(2.5);
+        rig.Performer.Conductor.WaitForSave();
 
         Assert.Contains("take.mid", rig.Performer.Status.TakeError);
         Assert.True(rig.Sink.NoteOns.Count() > playedBefore);
+    }
+
+    [Fact]
+    public void Autosave_SlowDisk_MusicGoesOnAndOverlappingSavesAreSkipped()
+    {
+        using var disk = new ManualResetEventSlim();
+        var saves = 0;
+        void SlowSave(string path, MidiSong song)
+        {
+            Interlocked.Increment(ref saves);
+            disk.Wait();
+        }
+
+        using var rig = new Rig(new LiveOptions { RecordPath = "take.mid", AutosaveSeconds = 1 }, save: SlowSave);
+        try
+        {
+            rig.Start();
+            rig.RunUntil(1.05); // the first autosave starts and hangs on the disk
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref saves) == 1, TimeSpan.FromSeconds(30)));
+            rig.RunUntil(4);
+
+            Assert.Equal(1, Volatile.Read(ref saves));
+            Assert.Equal(16, rig.Sink.NoteOns.Count()); // every eighth note still on time
+        }
+        finally
+        {
+            disk.Set();
+        }
+
+        rig.Performer.Stop();
+        Assert.Equal(2, saves); // and the complete take at the stop
     }
 
     private static string TrackName(MidiFile file, int track) =>

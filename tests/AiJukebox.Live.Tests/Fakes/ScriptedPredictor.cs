@@ -19,6 +19,9 @@ internal sealed class ScriptedPredictor(FakeEventsTokenizer tokenizer, int[] pit
     /// <summary>Throw from <see cref="Predict"/> once this many predictions were made (null: never).</summary>
     public int? FailAfter { get; set; }
 
+    /// <summary>When set, shift by 6 steps only after every this many notes (chords of that many notes); otherwise after each.</summary>
+    public int? ShiftEvery { get; set; }
+
     /// <summary>Favour EOS over everything between notes.</summary>
     public bool WantsToEnd { get; set; }
 
@@ -51,6 +54,7 @@ internal sealed class ScriptedPredictor(FakeEventsTokenizer tokenizer, int[] pit
         {
             "Pitch" => "Velocity_96",
             "Velocity" => $"Duration_{durationSteps}",
+            "Duration" when ShiftEvery is { } every => _next % every == 0 ? "Shift_6" : $"Pitch_{pitches[_next++ % pitches.Length]}",
             "Duration" => $"Shift_{shiftSteps}",
             _ => $"Pitch_{pitches[_next++ % pitches.Length]}",
         };

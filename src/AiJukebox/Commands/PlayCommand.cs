@@ -1,0 +1,147 @@
+using System.CommandLine;
+
+using AiJukebox.Configuration;
+using AiJukebox.Devices;
+using AiJukebox.Live;
+using AiJukebox.Model;
+using AiJukebox.Music;
+using AiJukebox.Music.Generation;
+using AiJukebox.Playing;
+
+namespace AiJukebox.Commands;
+
+/// <summary>
+/// <c>aijukebox play</c>: the live performer on a MIDI port, listening to a keyboard, recording the
+/// take. Defaults come from config/jukebox.json ("live" section); options override them.
+/// </summary>
+internal static class PlayCommand
+{
+    public const string DefaultPortName = "AI Jukebox";
+
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = "A model.json, run folder or .safetensors file (default: config/jukebox.json's model)" };
+        var notes = new Option<string?>("--notes", "-n") { Description = "The notes file the model was trained on (default: notes.json beside the model)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output port: exact name, index, or a unique part of it (see 'aijukebox ports'); default: a virtual output" };
+        var virtualName = new Option<string?>("--virtual") { Description = $"Create a virtual output with this name for a synth or DAW to connect to (default '{DefaultPortName}')", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<string?>("--in", "-i") { Description = "Input port of the player's keyboard" };
+        var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack, coremidi or winmm (default: the platform's usual one)" };
+        api.AcceptOnlyFromAmong([.. MidiApiNames.All]);
+        var mode = new Option<string?>("--mode") { Description = "solo, call-response or accompany" };
+        mode.AcceptOnlyFromAmong("solo", "call-response", "accompany");
+        var tempo = new Option<double?>("--tempo") { Description = "Tempo in BPM" };
+        var temperature = new Option<double?>("--temperature", "-t") { Description = "Sampling temperature: lower is safer, higher is wilder" };
+        var topK = new Option<int?>("--top-k") { Description = "Sample only among the K likeliest tokens (0 = all)" };
+        var topP = new Option<double?>("--top-p") { Description = "Sample only among the likeliest tokens that make up this probability (1 = all)" };
+        var record = new Option<string?>("--record", "-r") { Description = "Record the take to this .mid file (autosaved every few seconds)" };
+        var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
+        var seed = new Option<ulong?>("--seed", "-s") { Description = "Random seed (default: random)" };
+        var thru = new Option<bool?>("--thru") { Description = "Echo the keyboard to the output" };
+        var channel = new Option<int?>("--channel") { Description = "Output MIDI channel 1-16" };
+        var program = new Option<int?>("--program") { Description = "General MIDI program 0-127 sent at the start" };
+        var transpose = new Option<int?>("--transpose") { Description = "Semitones added to the jukebox's notes" };
+        var velocity = new Option<double?>("--velocity-scale") { Description = "Factor applied to the jukebox's velocities" };
+        var responseDelay = new Option<double?>("--response-delay") { Description = "call-response: beats of silence before the answer" };
+        var responseBeats = new Option<double?>("--response-beats") { Description = "call-response: answer length in beats (default: as long as the call)" };
+        var horizon = new Option<double?>("--horizon") { Description = "Beats composed ahead of the playhead" };
+        var primer = new Option<string>("--primer", "-p") { Description = "What solo play continues: 'corpus' (a random window of the notes file), 'none', or a .mid file", DefaultValueFactory = _ => "corpus" };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait after opening the ports before playing (to connect a virtual port)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "LibTorch threads (1 leaves a core for the clock)", DefaultValueFactory = _ => 1 };
+        var autosave = new Option<double?>("--autosave") { Description = "Seconds between autosaves of the take" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
+
+        var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, autosave, quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancel) =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetResult(output) is not null && parse.GetResult(virtualName) is not null)
+            {
+                stderr.WriteLine("aijukebox play: give either --out or --virtual, not both.");
+                return Task.FromResult(2);
+            }
+
+            LiveOptions options;
+            try
+            {
+                var defaults = LiveConfig.Load(JukeboxConfig.Load);
+                options = defaults with
+                {
+                    Mode = parse.GetValue(mode) switch
+                    {
+                        "solo" => PerformanceMode.Solo,
+                        "call-response" => PerformanceMode.CallResponse,
+                        "accompany" => PerformanceMode.Accompany,
+                        _ => defaults.Mode,
+                    },
+                    Tempo = parse.GetValue(tempo) ?? defaults.Tempo,
+                    Sampling = defaults.Sampling with
+                    {
+                        Temperature = parse.GetValue(temperature) ?? defaults.Sampling.Temperature,
+                        TopK = parse.GetValue(topK) ?? defaults.Sampling.TopK,
+                        TopP = parse.GetValue(topP) ?? defaults.Sampling.TopP,
+                    },
+                    RecordPath = parse.GetValue(record) ?? defaults.RecordPath,
+                    Seed = parse.GetValue(seed) ?? (ulong)Random.Shared.NextInt64(),
+                    Thru = parse.GetValue(thru) ?? defaults.Thru,
+                    Channel = parse.GetValue(channel) is { } c ? CheckChannel(c) - 1 : defaults.Channel,
+                    Program = parse.GetValue(program) ?? defaults.Program,
+                    Transpose = parse.GetValue(transpose) ?? defaults.Transpose,
+                    VelocityScale = parse.GetValue(velocity) ?? defaults.VelocityScale,
+                    ResponseDelayBeats = parse.GetValue(responseDelay) ?? defaults.ResponseDelayBeats,
+                    ResponseBeats = parse.GetValue(responseBeats) ?? defaults.ResponseBeats,
+                    HorizonBeats = parse.GetValue(horizon) ?? defaults.HorizonBeats,
+                    AutosaveSeconds = parse.GetValue(autosave) ?? defaults.AutosaveSeconds,
+                };
+                options.Validate();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
+            {
+                stderr.WriteLine($"aijukebox play: {e.Message.Split('\n')[0].Replace(" (Parameter", " (setting", StringComparison.Ordinal)}");
+                return Task.FromResult(2);
+            }
+
+            if (parse.GetValue(duration) is <= 0 || parse.GetValue(wait) is < 0 or > 600 || parse.GetValue(threads) <= 0)
+            {
+                stderr.WriteLine("aijukebox play: --duration must be positive, --wait 0-600 seconds, --threads 1 or more.");
+                return Task.FromResult(2);
+            }
+
+            var settings = new PlaySettings(
+                options,
+                parse.GetValue(output),
+                parse.GetResult(virtualName) is null ? null : parse.GetValue(virtualName) ?? DefaultPortName,
+                parse.GetValue(input),
+                parse.GetValue(api),
+                parse.GetValue(duration),
+                parse.GetValue(primer)!,
+                parse.GetValue(wait),
+                parse.GetValue(quiet));
+            try
+            {
+                TorchRuntime.SetThreads(parse.GetValue(threads));
+                using var loaded = ModelSelection.Load(parse.GetValue(model), parse.GetValue(notes), JukeboxConfig.Load);
+                var primerTokens = settings.Primer switch
+                {
+                    "corpus" => Primers.FromNotesFile(loaded.Notes, loaded.Tokenizer, 100, options.Seed),
+                    "none" => Primers.Empty(loaded.Tokenizer),
+                    var file => Primers.FromMidiFile(file, loaded.Tokenizer),
+                };
+                return Task.FromResult(PlaySession.Run(settings, loaded, primerTokens, parse.InvocationConfiguration.Output, stderr, cancel));
+            }
+            catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or MidiDeviceException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"aijukebox play: {e.Message.Split('\n')[0]}");
+                return Task.FromResult(1);
+            }
+        });
+        return command;
+    }
+
+    private static int CheckChannel(int channel) =>
+        channel is >= 1 and <= 16 ? channel : throw new ArgumentException("--channel must be 1-16.");
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+using AiJukebox.Configuration;
+using AiJukebox.Devices;
+using AiJukebox.Live;
+
+namespace AiJukebox.Playing;
+
+/// <summary>
+/// One performance on real ports: opens them, runs the performer until the duration, Ctrl+C,
+/// SIGTERM, a lost port or an error, and on every one of those paths stops it (all notes off, take
+/// saved) before the ports close.
+/// </summary>
+internal static class PlaySession
+{
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
+
+    public static int Run(PlaySettings settings, LoadedModel loaded, int[] primer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var api = MidiApiNames.TryParse(settings.Api, out var chosen) ? chosen : MidiSystem.GetDefaultApi();
+        using var output = settings.OutputPort is not null
+            ? MidiSystem.OpenOutput(api, settings.OutputPort)
+            : MidiSystem.CreateVirtualOutput(api, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName);
+        using var input = settings.InputPort is null ? null : MidiSystem.OpenInput(api, settings.InputPort);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        string? lost = null;
+        output.PortLost += (_, message) => { lost ??= message; stop.Cancel(); };
+        if (input is not null)
+        {
+            input.PortLost += (_, message) => { lost ??= message; stop.Cancel(); };
+        }
+
+        // Ctrl+C is the command line's cancellation; SIGTERM (a service manager, kill) stops as cleanly.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+
+        var options = settings.Options;
+        using var predictor = loaded.Model.CreatePredictor();
+        using var performer = new Performer(options, loaded.Tokenizer, predictor, new StopwatchClock(), new PortSink(output), input is null ? null : new PortInput(input), primer);
+        stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}) {Describe(options.Mode)} on '{output.Name}'"
+            + (input is null ? "" : $", listening to '{input.Name}'")
+            + $", {options.Tempo:0.#} BPM, seed {options.Seed}"
+            + (options.RecordPath is null ? "" : $", recording to {options.RecordPath}")
+            + ". Ctrl+C stops.");
+        var clock = Stopwatch.StartNew();
+        var minHeadroom = double.PositiveInfinity;
+        try
+        {
+            if (settings.WaitSeconds > 0)
+            {
+                stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(settings.WaitSeconds));
+            }
+
+            if (!stop.IsCancellationRequested)
+            {
+                performer.Start();
+            }
+
+            var end = settings.DurationSeconds is { } seconds ? clock.Elapsed + TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+            while (!stop.IsCancellationRequested && performer.Fault is null && clock.Elapsed < end)
+            {
+                var remaining = end - clock.Elapsed;
+                stop.Token.WaitHandle.WaitOne(remaining < StatusInterval ? remaining : StatusInterval);
+                var status = performer.Status;
+                if (status.Beat > options.HorizonBeats && status.Mode != PerformanceMode.CallResponse)
+                {
+                    minHeadroom = Math.Min(minHeadroom, status.HeadroomBeats);
+                }
+
+                if (!settings.Quiet)
+                {
+                    stderr.WriteLine(StatusLine(status));
+                }
+            }
+        }
+        finally
+        {
+            performer.Stop();
+        }
+
+        var final = performer.Status;
+        var lateness = performer.Lateness;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {clock.Elapsed.TotalSeconds:F1} s: {final.NotesPlayed} notes played, {final.PlayerNotes} heard; clock lateness p50 {lateness.Percentile(0.5):F2} ms, p99 {lateness.Percentile(0.99):F2} ms, max {lateness.MaxMilliseconds:F2} ms over {lateness.Count} messages ({final.LateMessages} over 1 ms)")
+            + (double.IsFinite(minHeadroom) ? string.Create(CultureInfo.InvariantCulture, $"; generator headroom at least {minHeadroom:F2} beats") : "")
+            + (options.RecordPath is null || final.TakeError is not null ? "." : $"; take saved to {options.RecordPath}."));
+        if (final.TakeError is not null)
+        {
+            stderr.WriteLine($"aijukebox play: {final.TakeError}");
+        }
+
+        if (lost is not null)
+        {
+            stderr.WriteLine($"aijukebox play: {lost}");
+            return 1;
+        }
+
+        if (performer.Fault is { } fault)
+        {
+            stderr.WriteLine($"aijukebox play: stopped by an error: {fault.Message.Split('\n')[0]}");
+            return 1;
+        }
+
+        return final.TakeError is null ? (cancel.IsCancellationRequested ? 130 : 0) : 1;
+    }
+
+    private static string Describe(PerformanceMode mode) => mode switch
+    {
+        PerformanceMode.CallResponse => "call-and-response",
+        PerformanceMode.Accompany => "accompanying",
+        _ => "solo",
+    };
+
+    private static string StatusLine(PerformerStatus s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"beat {s.Beat,7:F1} | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(s.TakeError is null ? "" : " | " + s.TakeError)}");
+}

@@ -1,0 +1,15 @@
+using AiJukebox.Live;
+
+namespace AiJukebox.Playing;
+
+/// <summary>What the play verb was asked to do, after defaults and options were merged.</summary>
+internal sealed record PlaySettings(
+    LiveOptions Options,
+    string? OutputPort,
+    string? VirtualName,
+    string? InputPort,
+    string? Api,
+    double? DurationSeconds,
+    string Primer,
+    double WaitSeconds,
+    bool Quiet);

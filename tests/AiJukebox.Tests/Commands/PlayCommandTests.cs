@@ -1,0 +1,199 @@
+using System.Diagnostics;
+
+using AiJukebox.Commands;
+using AiJukebox.Devices;
+using AiJukebox.Devices.Tests.Jack;
+using AiJukebox.Music;
+
+using Xunit.Abstractions;
+
+namespace AiJukebox.Tests.Commands;
+
+/// <summary>The play verb end to end: a tiny trained model, real RtMidi ports on a private JACK server.</summary>
+[Collection(JackCollection.Name)]
+[Trait("Category", "Device")]
+public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
+{
+    private readonly JackServerFixture _jack;
+    private readonly TinyLiveModel _model;
+    private readonly ITestOutputHelper _log;
+    private readonly string _folder = Directory.CreateTempSubdirectory("aijukebox-play-").FullName;
+
+    public PlayCommandTests(JackServerFixture jack, TinyLiveModel model, ITestOutputHelper log)
+    {
+        _jack = jack;
+        _model = model;
+        _log = log;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Play_Solo_JackReceivesExactlyTheTakesJukeboxNotes()
+    {
+        var client = JackTestPorts.UniqueClient("playsolo");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        var take = Path.Combine(_folder, "solo.mid");
+
+        var (code, output, error) = Play("--out", client, "--duration", "4", "--record", take, "--tempo", "150", "--program", "7", "--channel", "3");
+
+        Assert.True(code == 0, error + output);
+        var notes = JukeboxNotes(take);
+        Assert.NotEmpty(notes);
+        var received = ReceivedUntilAllNotesOff(listener);
+        var ons = received.Where(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0).ToList();
+        Assert.Equal(notes.Count, ons.Count);
+        Assert.Equal(SortedPitchesByOnsetGroup(notes), ons.Select(m => (int)m.Bytes[1]).Order());
+        Assert.Equal([0xC2, 7], received[0].Bytes.ToArray());
+        Assert.Empty(Hanging(received));
+        Assert.Contains("Stopped after", output);
+    }
+
+    [Fact]
+    public async Task Play_CallResponse_AnswersTheJackPhraseAndRecordsBoth()
+    {
+        var client = JackTestPorts.UniqueClient("playcr");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        var take = Path.Combine(_folder, "cr.mid");
+
+        var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--tempo", "120", "--response-delay", "1", "--response-beats", "8", "--duration", "9", "--record", take));
+        await Task.Delay(2000); // the verb loads the model, opens the ports and starts listening
+        int[] phrase = [60, 64, 67, 72];
+        foreach (var pitch in phrase)
+        {
+            keys.Send([0x90, (byte)pitch, 90]);
+            await Task.Delay(240);
+            keys.Send([0x80, (byte)pitch, 0]);
+            await Task.Delay(10);
+        }
+
+        var (code, output, error) = await run;
+
+        Assert.True(code == 0, error + output);
+        var file = MidiFileImporter.Read(take, ImportOptions.Default);
+        Assert.Equal(["Player", "AI Jukebox"], file.Tracks.Skip(1).Select(t => t.Name));
+        var player = TrackNotes(take, PlayerTrack);
+        var jukebox = JukeboxNotes(take);
+        Assert.Equal(phrase, player.Select(n => n.Pitch));
+        Assert.NotEmpty(jukebox);
+        var callEnd = player.Max(n => n.End);
+        // The answer waits for one beat of silence and lasts at most eight beats.
+        Assert.All(jukebox, n => Assert.InRange(n.Start, callEnd + 1 - 0.01, callEnd + 1 + 8));
+        var received = ReceivedUntilAllNotesOff(listener);
+        Assert.Equal(jukebox.Count, received.Count(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0));
+    }
+
+    [Fact]
+    public void Play_KilledMidTake_AutosavedTakeIsAValidFile()
+    {
+        var take = Path.Combine(_folder, "killed.mid");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "aijukebox.dll"), "play", "--api", "jack", "--virtual", "killed", "--model", _model.Run, "--notes", _model.Notes, "--record", take, "--autosave", "1", "--duration", "120", "--seed", "2", "--quiet" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!(File.Exists(take) && JukeboxNotes(take).Count >= 4) && deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+            {
+                Thread.Sleep(200);
+            }
+        }
+        finally
+        {
+            process.Kill(); // SIGKILL: no chance to stop cleanly
+            process.WaitForExit();
+        }
+
+        var file = MidiFileImporter.Read(take, ImportOptions.Default);
+        Assert.Equal(1, file.Format);
+        Assert.Equal("AI Jukebox", file.Tracks[JukeboxTrack].Name);
+        Assert.True(JukeboxNotes(take).Count >= 4);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Play_Solo120Bpm_TimingIntoJack()
+    {
+        // Measurement, not a timed assertion: how far each note-on arrives from its scheduled time,
+        // read by an RtMidi JACK input in this process, after removing the constant offset.
+        var client = JackTestPorts.UniqueClient("playtime");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        var take = Path.Combine(_folder, "timing.mid");
+
+        var (code, output, error) = Play("--out", client, "--duration", "10", "--record", take, "--tempo", "120");
+
+        Assert.True(code == 0, error + output);
+        var notes = JukeboxNotes(take).Select(n => n.Start).Order().ToList();
+        var ons = ReceivedUntilAllNotesOff(listener).Where(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0).Select(m => m.Timestamp).ToList();
+        Assert.Equal(notes.Count, ons.Count);
+        var deviations = ons.Zip(notes, (arrival, beat) => (arrival * 1000.0 / Stopwatch.Frequency) - (beat * 500.0)).ToList();
+        var median = deviations.Order().ElementAt(deviations.Count / 2);
+        var spread = deviations.Select(d => Math.Abs(d - median)).Order().ToList();
+        _log.WriteLine($"{ons.Count} note-ons at 120 BPM: arrival vs schedule after removing the offset: p50 {Percentile(spread, 0.5):F3} ms, p99 {Percentile(spread, 0.99):F3} ms, max {spread[^1]:F3} ms");
+        _log.WriteLine(output.Trim());
+    }
+
+    private (int Code, string Output, string Error) Play(params string[] args) =>
+        CliRunner.Run(PlayCommand.Create(), ["--api", "jack", "--model", _model.Run, "--notes", _model.Notes, "--seed", "5", "--wait", "0.5", "--quiet", .. args]);
+
+    private const int PlayerTrack = 1; // after the tempo track
+
+    private const int JukeboxTrack = 2;
+
+    private static List<Note> JukeboxNotes(string take) => TrackNotes(take, JukeboxTrack);
+
+    private static List<Note> TrackNotes(string take, int track) =>
+        [.. MidiFileImporter.Read(take, ImportOptions.Default with { Track = track, Sustain = false }).Pieces[0].Notes];
+
+    private static IEnumerable<int> SortedPitchesByOnsetGroup(List<Note> notes) => notes.Select(n => n.Pitch).Order();
+
+    /// <summary>Everything that arrived, up to and including the All Notes Off that ends a performance.</summary>
+    private static List<MidiInputMessage> ReceivedUntilAllNotesOff(MidiInputPort listener)
+    {
+        var received = new List<MidiInputMessage>();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (listener.TryRead(out var message))
+            {
+                received.Add(message);
+                if ((message.Status & 0xF0) == 0xB0 && message.Bytes[1] == 123)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        return received;
+    }
+
+    private static List<(int Channel, int Pitch)> Hanging(List<MidiInputMessage> messages)
+    {
+        var sounding = new HashSet<(int, int)>();
+        foreach (var m in messages)
+        {
+            var kind = m.Status & 0xF0;
+            if (kind == 0x90 && m.Bytes[2] > 0)
+            {
+                sounding.Add((m.Status & 0x0F, m.Bytes[1]));
+            }
+            else if (kind == 0x80 || kind == 0x90)
+            {
+                sounding.Remove((m.Status & 0x0F, m.Bytes[1]));
+            }
+        }
+
+        return [.. sounding];
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+}

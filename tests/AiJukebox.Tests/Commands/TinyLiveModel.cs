@@ -1,0 +1,42 @@
+using AiJukebox.Commands;
+using AiJukebox.Music;
+
+namespace AiJukebox.Tests.Commands;
+
+/// <summary>
+/// A tiny lstm on the events tokenizer, trained once for the play tests (seconds on a CPU) on
+/// songs of sixteenth notes, enough epochs that it plays them: the density the timing is measured at.
+/// </summary>
+public sealed class TinyLiveModel : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("aijukebox-live-model-").FullName;
+
+    public TinyLiveModel()
+    {
+        var midi = Path.Combine(_folder, "midi");
+        Directory.CreateDirectory(midi);
+        var random = new Random(7);
+        for (var i = 0; i < 6; i++)
+        {
+            var pitches = Enumerable.Range(0, 64).Select(_ => 55 + random.Next(20));
+            MidiFileWriter.Save(Path.Combine(midi, $"song{i}.mid"), new MidiSong(
+                [new TempoChange(0, 120)],
+                [new MidiTrackNotes("piano", 0, 0, [.. pitches.Select((p, n) => new Note(n * 0.25, 0.25, p, 80))])]));
+        }
+
+        Notes = Path.Combine(_folder, "notes.json");
+        Run = Path.Combine(_folder, "run");
+        var import = Cli.Run(ImportCommand.Create(), "import", midi, "-o", Notes, "--tokenizer", "events", "--quiet");
+        Assert.True(import.ExitCode == 0, import.Err);
+        var train = Cli.Run(TrainCommand.Create(), "train", "--notes", Notes, "-o", Run, "--preset", "small", "--model", "lstm", "--epochs", "40", "--hidden", "32", "--embedding", "16", "--layers", "1", "--seq-len", "32", "--threads", "1", "--seed", "1");
+        Assert.True(train.ExitCode == 0, train.Err + train.Out);
+    }
+
+    public string Notes { get; }
+
+    public string Run { get; }
+
+    public string Folder => _folder;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
