@@ -7,6 +7,7 @@ using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
 using AiJukebox.Playing;
+using AiJukebox.Services;
 
 namespace AiJukebox.Commands;
 
@@ -125,12 +126,7 @@ internal static class PlayCommand
             {
                 TorchRuntime.SetThreads(parse.GetValue(threads));
                 using var loaded = ModelSelection.Load(parse.GetValue(model), parse.GetValue(notes), JukeboxConfig.Load);
-                var primerTokens = settings.Primer switch
-                {
-                    "corpus" => Primers.FromNotesFile(loaded.Notes, loaded.Tokenizer, 100, options.Seed),
-                    "none" => Primers.Empty(loaded.Tokenizer),
-                    var file => Primers.FromMidiFile(file, loaded.Tokenizer),
-                };
+                var primerTokens = OfflineGeneration.Primer(loaded, settings.Primer, 100, options.Seed);
                 return Task.FromResult(PlaySession.Run(settings, loaded, primerTokens, parse.InvocationConfiguration.Output, stderr, cancel));
             }
             catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or MidiDeviceException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)

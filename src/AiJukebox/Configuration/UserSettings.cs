@@ -34,6 +34,18 @@ internal sealed record UserSettings
     /// <summary>The input port's name.</summary>
     public string? In { get; init; }
 
+    /// <summary>Perform: the mode (solo, call-response, accompany).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Perform: the tempo in BPM.</summary>
+    public double? Tempo { get; init; }
+
+    /// <summary>Perform: the sampling temperature.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Perform: whether the keyboard is echoed to the output.</summary>
+    public bool? Thru { get; init; }
+
     /// <summary>Train screen: the notes file or MIDI folder last trained on.</summary>
     public string? TrainSource { get; init; }
 

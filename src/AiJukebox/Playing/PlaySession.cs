@@ -19,18 +19,9 @@ internal static class PlaySession
 
     public static int Run(PlaySettings settings, LoadedModel loaded, int[] primer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var api = MidiApiNames.TryParse(settings.Api, out var chosen) ? chosen : MidiSystem.GetDefaultApi();
-        using var output = settings.OutputPort is not null
-            ? MidiSystem.OpenOutput(api, settings.OutputPort)
-            : MidiSystem.CreateVirtualOutput(api, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName);
-        using var input = settings.InputPort is null ? null : MidiSystem.OpenInput(api, settings.InputPort);
+        using var rig = LiveRig.Open(settings.Api, settings.OutputPort, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName, settings.InputPort);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        string? lost = null;
-        output.PortLost += (_, message) => { lost ??= message; stop.Cancel(); };
-        if (input is not null)
-        {
-            input.PortLost += (_, message) => { lost ??= message; stop.Cancel(); };
-        }
+        rig.PortLost += _ => stop.Cancel();
 
         // Ctrl+C is the command line's cancellation; SIGTERM (a service manager, kill) stops as cleanly.
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -41,9 +32,9 @@ internal static class PlaySession
 
         var options = settings.Options;
         using var predictor = loaded.Model.CreatePredictor();
-        using var performer = new Performer(options, loaded.Tokenizer, predictor, new StopwatchClock(), new PortSink(output), input is null ? null : new PortInput(input), primer);
-        stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}) {Describe(options.Mode)} on '{output.Name}'"
-            + (input is null ? "" : $", listening to '{input.Name}'")
+        using var performer = rig.CreatePerformer(options, loaded, predictor, primer);
+        stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}) {Describe(options.Mode)} on '{rig.OutputName}'"
+            + (rig.InputName is null ? "" : $", listening to '{rig.InputName}'")
             + $", {options.Tempo:0.#} BPM, seed {options.Seed}"
             + (options.RecordPath is null ? "" : $", recording to {options.RecordPath}")
             + ". Ctrl+C stops.");
@@ -93,7 +84,7 @@ internal static class PlaySession
             stderr.WriteLine($"aijukebox play: {final.TakeError}");
         }
 
-        if (lost is not null)
+        if (rig.Lost is { } lost)
         {
             stderr.WriteLine($"aijukebox play: {lost}");
             return 1;

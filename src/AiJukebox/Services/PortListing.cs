@@ -6,7 +6,7 @@ namespace AiJukebox.Services;
 /// <summary>The output and input ports of one MIDI system, or why there are none.</summary>
 /// <param name="Api">The MIDI system's name (jack, alsa...), or null when RtMidi itself is missing.</param>
 /// <param name="Outputs">Output choices: our virtual port first, then the system's ports.</param>
-/// <param name="Inputs">Input choices: "none", our virtual port, then the system's ports.</param>
+/// <param name="Inputs">Input choices: "none", then the system's ports.</param>
 /// <param name="Problem">One line saying what is missing and what to do, or null.</param>
 internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, IReadOnlyList<string> Inputs, string? Problem)
 {
@@ -73,7 +73,7 @@ internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, I
                 return new PortListing(name, [], [], problem.GetString());
             }
 
-            return new PortListing(name, [Virtual, .. Names(chosen, "outputs")], [NoInput, Virtual, .. Names(chosen, "inputs")], null);
+            return new PortListing(name, [Virtual, .. Names(chosen, "outputs")], [NoInput, .. Names(chosen, "inputs")], null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

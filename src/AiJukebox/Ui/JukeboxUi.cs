@@ -17,7 +17,8 @@ internal static class JukeboxUi
         var training = new TrainingController(settings, (card, notesPath) => window?.UseModel(card, notesPath));
         var modelPane = new ModelPane(session, (path, notesPath) => window?.PickModel(path, notesPath));
         var ports = new PortsPane(() => chosen.Api, chosen.Out, chosen.In);
-        var perform = new PerformView(modelPane, ports, new TransportPane());
+        using var live = new PerformController(session, settings, () => (chosen.Api, ports.Output, ports.Input));
+        var perform = new PerformView(modelPane, ports, new TransportPane(live), live);
         ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
 
         using IApplication app = Application.Create().Init();
@@ -33,8 +34,15 @@ internal static class JukeboxUi
             ports.Refresh();
             return false;
         });
+        app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        {
+            perform.Refresh();
+            return true;
+        });
         app.Run(window);
         window.Dispose();
+        // Every note ends and the take is saved before the ports close.
+        live.Dispose();
 
         if (training.State.Running)
         {

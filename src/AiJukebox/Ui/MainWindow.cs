@@ -48,9 +48,17 @@ internal sealed class MainWindow : Window
         Bind(Key.F7, () => On(Screen.Train, _train.Use));
         Bind(Key.Q, Letter(Quit));
         Bind(Key.Q.WithCtrl, Quit);
-        Bind(Key.Space, Letter(() => Transport("Play/Stop")));
-        Bind(Key.R, Letter(() => Transport("Record")));
-        Bind(Key.P, Letter(() => Transport("Panic")));
+        var live = _perform.Controller;
+        Bind(Key.Space, Letter(() => Live(live.PlayStop)));
+        Bind(Key.R, Letter(() => Live(live.Record)));
+        Bind(Key.P, Letter(() => Live(live.Panic)));
+        Bind(Key.M, Letter(() => Live(live.NextMode)));
+        Bind(Key.T, Letter(() => Live(live.ToggleThru)));
+        Bind(new Key('+'), Letter(() => Live(() => live.ChangeTempo(5))));
+        Bind(new Key('='), Letter(() => Live(() => live.ChangeTempo(5))));
+        Bind(new Key('-'), Letter(() => Live(() => live.ChangeTempo(-5))));
+        Bind(new Key(']'), Letter(() => Live(() => live.ChangeTemperature(0.05))));
+        Bind(new Key('['), Letter(() => Live(() => live.ChangeTemperature(-0.05))));
         Show(Screen.Perform);
     }
 
@@ -84,7 +92,7 @@ internal sealed class MainWindow : Window
             .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
         _keys.Text = screen switch
         {
-            Screen.Perform => "Space play/stop  R record  P panic  F4 model  F5 ports  Tab move",
+            Screen.Perform => "Space play R rec P panic M mode +- tempo [] temp T thru F4 model F5 ports",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             _ => "F5 generate  F6 cancel  Tab move  Enter press button",
         };
@@ -133,14 +141,16 @@ internal sealed class MainWindow : Window
         return true;
     }
 
-    private bool Transport(string action)
+    /// <summary>Live keys act on the Perform screen only (elsewhere the letters are the forms' own).</summary>
+    private bool Live(Action action)
     {
         if (_screen != Screen.Perform)
         {
             return false;
         }
 
-        _perform.SetStatus(TransportPane.Unavailable(action));
+        action();
+        _perform.Refresh();
         return true;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class ModelSession : IDisposable
     /// <summary>Raised on a background thread when loading starts (text), ends (summary) or fails (problem).</summary>
     public event Action<ModelSessionState>? Changed;
 
+    /// <summary>Raised (on the loading thread, holding the model) just before the current model is disposed for a new one.</summary>
+    public event Action? Swapping;
+
     public ModelSummary? Summary { get; private set; }
 
     public bool IsLoading { get; private set; }
@@ -34,6 +37,11 @@ internal sealed class ModelSession : IDisposable
                 var summary = ModelSummary.Of(loaded);
                 lock (_use)
                 {
+                    if (_model is not null)
+                    {
+                        Swapping?.Invoke();
+                    }
+
                     _model?.Dispose();
                     _model = loaded;
                     Summary = summary;

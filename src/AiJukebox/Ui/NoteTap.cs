@@ -17,20 +17,23 @@ internal sealed class NoteTap
     /// <summary>Records one MIDI message if it is a note-on or note-off (called on the clock thread).</summary>
     public void Observe(ReadOnlySpan<byte> message, bool player)
     {
-        if (message.Length < 3)
+        if (message.Length >= 3)
         {
-            return;
+            Observe(message[0], message[1], message[2], player);
         }
+    }
 
-        var kind = message[0] & 0xF0;
+    /// <summary>Records one message given as its three bytes (called on the clock thread).</summary>
+    public void Observe(byte status, byte data1, byte data2, bool player)
+    {
+        var kind = status & 0xF0;
         if (kind is not (0x80 or 0x90))
         {
             return;
         }
 
-        var on = kind == 0x90 && message[2] > 0;
         var index = _written;
-        _ring[index % _ring.Length] = new TapEvent(Stopwatch.GetTimestamp(), message[1], on, player);
+        _ring[index % _ring.Length] = new TapEvent(Stopwatch.GetTimestamp(), data1, kind == 0x90 && data2 > 0, player);
         Volatile.Write(ref _written, index + 1);
     }
 

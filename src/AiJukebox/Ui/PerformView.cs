@@ -8,10 +8,12 @@ internal sealed class PerformView : View
 {
     private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
 
-    public PerformView(ModelPane model, PortsPane ports, TransportPane transport)
+    public PerformView(ModelPane model, PortsPane ports, TransportPane transport, PerformController controller)
     {
         Model = model;
         Ports = ports;
+        Transport = transport;
+        Controller = controller;
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
@@ -35,6 +37,25 @@ internal sealed class PerformView : View
 
     public PortsPane Ports { get; }
 
+    public TransportPane Transport { get; }
+
+    public PerformController Controller { get; }
+
     /// <summary>Shows one status line (errors, what a key did).</summary>
     public void SetStatus(string text) => _status.Text = text;
+
+    /// <summary>Redraws the transport and the controller's latest message (a UI timer calls this).</summary>
+    public void Refresh()
+    {
+        if (!Visible)
+        {
+            return;
+        }
+
+        Transport.Refresh();
+        if (Controller.Message is { } message)
+        {
+            _status.Text = message;
+        }
+    }
 }

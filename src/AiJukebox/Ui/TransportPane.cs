@@ -1,26 +1,62 @@
+using System.Globalization;
+
+using AiJukebox.Live;
+
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace AiJukebox.Ui;
 
-/// <summary>
-/// Play/Stop, Record, Panic and the live controls. Until the live performer is wired in, it says
-/// so and the keys do nothing rather than pretending.
-/// </summary>
+/// <summary>Transport state, live controls with their sliders, counters, and the piano roll.</summary>
 internal sealed class TransportPane : FrameView
 {
-    private readonly Label _text = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+    private const int SliderWidth = 6;
+    private readonly Label _state = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly Label _counters = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
+    private readonly PerformController _controller;
+    private readonly RollModel _roll;
+    private readonly PianoRollView _view;
 
-    public TransportPane()
+    public TransportPane(PerformController controller)
     {
+        _controller = controller;
+        _roll = new RollModel(controller.Tap);
+        _view = new PianoRollView(_roll, () => _controller.Status?.Bpm ?? _controller.Options.Tempo) { X = 0, Y = 2 };
         Title = "Transport";
-        _text.TextFormatter.WordWrap = true;
-        _text.Text = "Space play/stop   R record   P panic   (disabled)\n"
-            + "Live playing is not wired into the UI yet: it needs the 'play' verb's performer, "
-            + "which has not been merged. Use Train and Generate (F2, F3) meanwhile.";
-        Add(_text);
+        Add(_state, _counters, _view);
+        Refresh();
     }
 
-    /// <summary>What a transport key does now: nothing, and the status line says why.</summary>
-    public static string Unavailable(string action) => $"{action}: live playing is not available in this build yet (the play verb has not landed).";
+    /// <summary>Reads the performer's status and the tap (called on a UI timer).</summary>
+    public void Refresh()
+    {
+        var options = _controller.Options;
+        var status = _controller.Status;
+        var playing = status is { Playing: true } && _controller.Running;
+        var tempo = status?.Bpm ?? options.Tempo;
+        var temperature = status?.Temperature ?? options.Sampling.Temperature;
+        var take = _controller.Take is { } path ? $"REC {Path.GetFileName(path)} {_controller.RecordingTime:m\\:ss}  " : string.Empty;
+        _state.Text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(playing ? "> playing" : "[] stopped")}  {Describe(options.Mode)}  {tempo:0} BPM {Slider(tempo, 40, 240)}  T {temperature:0.00} {Slider(temperature, 0.1, 2)}  thru {(options.Thru ? "on" : "off")}");
+        _roll.Update(PianoRollView.Span(Math.Max(1, _view.Viewport.Width), tempo) + TimeSpan.FromSeconds(1));
+        var sounding = _roll.Sounding();
+        _counters.Text = status is null
+            ? "Space plays the model on the chosen output; R records a take; P ends every note."
+            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}");
+        _view.SetNeedsDraw();
+    }
+
+    private static string Describe(PerformanceMode mode) => mode switch
+    {
+        PerformanceMode.CallResponse => "call-response",
+        PerformanceMode.Accompany => "accompany",
+        _ => "solo",
+    };
+
+    private static string Slider(double value, double min, double max)
+    {
+        var filled = (int)Math.Round(Math.Clamp((value - min) / (max - min), 0, 1) * SliderWidth);
+        return "[" + new string('=', filled) + new string('-', SliderWidth - filled) + "]";
+    }
 }

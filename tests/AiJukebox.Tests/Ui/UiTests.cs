@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 using AiJukebox.Devices;
 using AiJukebox.Devices.Tests.Jack;
 using AiJukebox.Music;
@@ -94,6 +96,36 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
+    public void Ui_SpacePlaysIntoJack_PlusRaisesTheTempo_QuitEndsEveryNote()
+    {
+        var client = JackTestPorts.UniqueClient("uiplay");
+        using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var ui = Start("--api", "jack", "--out", client + ":in");
+        ui.WaitFor(s => s.Contains("Parameters:") && s.Contains(client + ":in"), "the model and the chosen port");
+
+        ui.Keys("Space");
+        ui.WaitFor($"Playing on '{client}:in'");
+        var playing = ui.WaitFor(s => Regex.IsMatch(s, @"notes [1-9]"), "notes played");
+        var tempo = int.Parse(Regex.Match(playing, @"(\d+) BPM").Groups[1].Value);
+        ui.Keys("+");
+        ui.WaitFor($"{tempo + 5} BPM");
+        ui.Keys("q");
+
+        Assert.Equal(0, ui.WaitForExit());
+        var received = new List<(int Status, int Pitch, int Velocity)>();
+        while (listener.TryRead(out var message))
+        {
+            if (message.Length == 3)
+            {
+                received.Add((message.Status, message.Bytes[1], message.Bytes[2]));
+            }
+        }
+
+        Assert.Contains(received, m => (m.Status & 0xF0) == 0x90 && m.Velocity > 0);
+        Assert.Empty(Hanging(received));
+    }
+
+    [Fact]
     public void Ui_Q_Quits()
     {
         using var ui = Start("--api", "jack");
@@ -102,6 +134,25 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.Keys("q");
 
         Assert.Equal(0, ui.WaitForExit());
+    }
+
+    private static List<(int Channel, int Pitch)> Hanging(List<(int Status, int Pitch, int Velocity)> messages)
+    {
+        var sounding = new HashSet<(int, int)>();
+        foreach (var (status, pitch, velocity) in messages)
+        {
+            var kind = status & 0xF0;
+            if (kind == 0x90 && velocity > 0)
+            {
+                sounding.Add((status & 0x0F, pitch));
+            }
+            else if (kind is 0x80 or 0x90)
+            {
+                sounding.Remove((status & 0x0F, pitch));
+            }
+        }
+
+        return [.. sounding];
     }
 
     private TmuxSession Start(params string[] args) => new(

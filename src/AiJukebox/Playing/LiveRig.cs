@@ -1,0 +1,87 @@
+using AiJukebox.Configuration;
+using AiJukebox.Devices;
+using AiJukebox.Live;
+using AiJukebox.Music;
+
+namespace AiJukebox.Playing;
+
+/// <summary>
+/// The ports a performance plays through, and the performer wired to them: the composition the
+/// play verb and the UI's Perform screen share. The ports stay open across performers (a synth
+/// connected to the virtual output stays connected when the UI restarts the music).
+/// </summary>
+internal sealed class LiveRig : IDisposable
+{
+    private readonly MidiOutputPort _output;
+    private readonly MidiInputPort? _input;
+    private string? _lost;
+
+    private LiveRig(MidiOutputPort output, MidiInputPort? input)
+    {
+        _output = output;
+        _input = input;
+        _output.PortLost += (_, message) => Lose(message);
+        if (_input is not null)
+        {
+            _input.PortLost += (_, message) => Lose(message);
+        }
+    }
+
+    /// <summary>Raised (on a MIDI library thread) the first time a port goes away.</summary>
+    public event Action<string>? PortLost;
+
+    public string OutputName => _output.Name;
+
+    public string? InputName => _input?.Name;
+
+    /// <summary>The first port-lost message, or null.</summary>
+    public string? Lost => Volatile.Read(ref _lost);
+
+    /// <summary>Opens the output (<paramref name="outputPort"/>, else a virtual port named <paramref name="virtualName"/>) and the optional input.</summary>
+    /// <exception cref="MidiDeviceException">The MIDI system or a port is missing (the message says which and what to do).</exception>
+    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort)
+    {
+        var chosen = MidiApiNames.TryParse(api, out var named) ? named : MidiSystem.GetDefaultApi();
+        var output = outputPort is not null ? MidiSystem.OpenOutput(chosen, outputPort) : MidiSystem.CreateVirtualOutput(chosen, virtualName);
+        try
+        {
+            return new LiveRig(output, inputPort is null ? null : MidiSystem.OpenInput(chosen, inputPort));
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A performer on these ports (not started). <paramref name="tapOutput"/> and <paramref name="tapInput"/> see every message (the UI's piano roll).</summary>
+    /// <exception cref="ArgumentException">The options are inconsistent, or the model and tokenizer disagree.</exception>
+    public Performer CreatePerformer(LiveOptions options, LoadedModel loaded, ITokenPredictor predictor, int[] primer, Func<IMidiSink, IMidiSink>? tapOutput = null, Func<IMidiInput, IMidiInput>? tapInput = null)
+    {
+        IMidiSink sink = new PortSink(_output);
+        IMidiInput? input = _input is null ? null : new PortInput(_input);
+        return new Performer(
+            options,
+            loaded.Tokenizer,
+            predictor,
+            new StopwatchClock(),
+            tapOutput?.Invoke(sink) ?? sink,
+            input is null ? null : tapInput?.Invoke(input) ?? input,
+            primer);
+    }
+
+    /// <summary>Closes the ports; stop the performers first (their Stop sends the note-offs).</summary>
+    public void Dispose()
+    {
+        _input?.Dispose();
+        _output.Dispose();
+    }
+
+    private void Lose(string message)
+    {
+        if (Interlocked.CompareExchange(ref _lost, message, null) is null)
+        {
+            PortLost?.Invoke(message);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+
+using AiJukebox.Configuration;
+using AiJukebox.Devices;
+using AiJukebox.Live;
+using AiJukebox.Music;
+using AiJukebox.Playing;
+using AiJukebox.Services;
+
+namespace AiJukebox.Ui;
+
+/// <summary>
+/// The Perform screen's transport and live controls over <see cref="LiveRig"/> (the play verb's
+/// composition). Opening ports and starting or stopping a performer run off the UI thread, one
+/// at a time; the controls that the performer takes live (tempo, temperature, mode) apply at once.
+/// </summary>
+internal sealed class PerformController : IDisposable
+{
+    private static readonly PerformanceMode[] Modes = [PerformanceMode.Solo, PerformanceMode.CallResponse, PerformanceMode.Accompany];
+    private readonly Lock _gate = new();
+    private readonly ModelSession _session;
+    private readonly SettingsStore _settings;
+    private readonly Func<(string? Api, string? Out, string? In)> _ports;
+    private LiveRig? _rig;
+    private (string? Api, string? Out, string? In) _rigPorts;
+    private Performer? _performer;
+    private ITokenPredictor? _predictor;
+    private LiveOptions _options;
+    private DateTime _takeStarted;
+    private volatile string? _message;
+
+    public PerformController(ModelSession session, SettingsStore settings, Func<(string? Api, string? Out, string? In)> ports)
+    {
+        _session = session;
+        _settings = settings;
+        _ports = ports;
+        var saved = settings.Current;
+        try
+        {
+            _options = LiveConfig.Load(JukeboxConfig.Load);
+        }
+        catch (InvalidDataException e)
+        {
+            _options = new LiveOptions();
+            _message = e.Message;
+        }
+
+        _options = _options with
+        {
+            Mode = Enum.TryParse<PerformanceMode>(saved.Mode, ignoreCase: true, out var mode) ? mode : _options.Mode,
+            Tempo = Math.Clamp(saved.Tempo ?? _options.Tempo, LiveOptions.SlowestTempo, LiveOptions.FastestTempo),
+            Sampling = _options.Sampling with { Temperature = Math.Clamp(saved.Temperature ?? _options.Sampling.Temperature, 0.05, 5) },
+            Thru = saved.Thru ?? _options.Thru,
+        };
+        // A model swapped while it plays must stop playing first: the performer's thread uses it.
+        session.Swapping += () => Stop("Stopped: another model was loaded.");
+    }
+
+    public NoteTap Tap { get; } = new();
+
+    public LiveOptions Options => _options;
+
+    public PerformerStatus? Status => _performer?.Status;
+
+    public bool Running => _performer?.IsRunning == true;
+
+    /// <summary>The take being recorded, or null.</summary>
+    public string? Take => Running ? _options.RecordPath : null;
+
+    public TimeSpan RecordingTime => Take is null ? TimeSpan.Zero : DateTime.UtcNow - _takeStarted;
+
+    /// <summary>The latest message (error, what a key did), or null.</summary>
+    public string? Message => _performer?.Fault?.Message ?? _rig?.Lost ?? _message;
+
+    /// <summary>Space: starts a performance, or pauses/resumes the running one.</summary>
+    public void PlayStop()
+    {
+        if (_performer is { IsRunning: true } performer)
+        {
+            performer.SetPlaying(!performer.Status.Playing);
+            _message = performer.Status.Playing ? "Stopped (the ports stay open); Space plays again." : "Playing.";
+            return;
+        }
+
+        Background(() => Start(record: false));
+    }
+
+    /// <summary>R: starts a recorded performance, or ends the recording (the take is saved).</summary>
+    public void Record()
+    {
+        if (Take is { } take)
+        {
+            Background(() => Stop($"Take saved: {take}"));
+            return;
+        }
+
+        Background(() => Start(record: true));
+    }
+
+    /// <summary>P: all notes off now.</summary>
+    public void Panic()
+    {
+        _performer?.Panic();
+        _message = "Panic: all notes off.";
+    }
+
+    public void ChangeTempo(double delta)
+    {
+        var tempo = Math.Clamp(Math.Round(_options.Tempo + delta), LiveOptions.SlowestTempo, LiveOptions.FastestTempo);
+        _options = _options with { Tempo = tempo };
+        _performer?.SetTempo(tempo);
+        Save(s => s with { Tempo = tempo });
+    }
+
+    public void ChangeTemperature(double delta)
+    {
+        var temperature = Math.Clamp(Math.Round(_options.Sampling.Temperature + delta, 2), 0.05, 5);
+        _options = _options with { Sampling = _options.Sampling with { Temperature = temperature } };
+        _performer?.SetTemperature(temperature);
+        Save(s => s with { Temperature = temperature });
+    }
+
+    public void NextMode()
+    {
+        var mode = Modes[(Array.IndexOf(Modes, _options.Mode) + 1) % Modes.Length];
+        _options = _options with { Mode = mode };
+        _performer?.SetMode(mode);
+        Save(s => s with { Mode = mode.ToString() });
+    }
+
+    /// <summary>T: thru is fixed for a performer's life, so a running one restarts (the ports stay open).</summary>
+    public void ToggleThru()
+    {
+        _options = _options with { Thru = !_options.Thru };
+        Save(s => s with { Thru = _options.Thru });
+        if (Running)
+        {
+            var recording = Take is not null;
+            Background(() => Start(recording));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            StopLocked();
+            _rig?.Dispose();
+            _rig = null;
+        }
+    }
+
+    private void Start(bool record)
+    {
+        lock (_gate)
+        {
+            StopLocked();
+            try
+            {
+                OpenPorts();
+                var options = _options with { Seed = (ulong)Random.Shared.NextInt64(), RecordPath = record ? NewTakePath() : null };
+                var started = _session.Use(loaded =>
+                {
+                    _predictor = loaded.Model.CreatePredictor();
+                    var primer = OfflineGeneration.Primer(loaded, "corpus", 100, options.Seed);
+                    _performer = _rig!.CreatePerformer(options, loaded, _predictor, primer, sink => new TappedSink(sink, Tap), input => new TappedInput(input, Tap));
+                    _performer.Start();
+                    return _performer;
+                });
+                _options = _options with { RecordPath = options.RecordPath };
+                _takeStarted = DateTime.UtcNow;
+                _message = started is null
+                    ? "No model is loaded: pick one (F4) or train one (F2)."
+                    : $"Playing on '{_rig!.OutputName}'{(_rig.InputName is null ? string.Empty : $", listening to '{_rig.InputName}'")}{(record ? $", recording {options.RecordPath}" : string.Empty)}.";
+            }
+            catch (Exception e) when (e is MidiDeviceException or ArgumentException or IOException or UnauthorizedAccessException or MidiImportException)
+            {
+                StopLocked();
+                _message = $"Cannot play: {e.Message.Split('\n')[0]}";
+            }
+        }
+    }
+
+    private void Stop(string message)
+    {
+        lock (_gate)
+        {
+            if (_performer is not null)
+            {
+                StopLocked();
+                _message = message;
+            }
+        }
+    }
+
+    private void StopLocked()
+    {
+        _performer?.Stop();
+        _performer = null;
+        _predictor?.Dispose();
+        _predictor = null;
+    }
+
+    private void OpenPorts()
+    {
+        var wanted = _ports();
+        if (_rig is not null && wanted == _rigPorts && _rig.Lost is null)
+        {
+            return;
+        }
+
+        _rig?.Dispose();
+        _rig = null;
+        _rig = LiveRig.Open(
+            wanted.Api,
+            wanted.Out is null or PortListing.Virtual ? null : wanted.Out,
+            Commands.PlayCommand.DefaultPortName,
+            wanted.In is null or PortListing.NoInput ? null : wanted.In);
+        _rigPorts = wanted;
+    }
+
+    private static string NewTakePath()
+    {
+        var folder = Path.Combine(Environment.CurrentDirectory, "takes");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"take-{DateTime.Now:yyyyMMdd-HHmmss}.mid"));
+    }
+
+    private void Background(Action action) => Task.Run(action);
+
+    private void Save(Func<UserSettings, UserSettings> change)
+    {
+        if (_settings.Update(change) is { } problem)
+        {
+            _message = problem;
+        }
+    }
+}
