@@ -70,6 +70,14 @@ internal sealed class LiveRig : IDisposable
             primer);
     }
 
+    /// <summary>Plays a .mid file to the output (nothing else may use the output meanwhile).</summary>
+    /// <exception cref="MidiImportException">The file is not readable MIDI.</exception>
+    public FilePlayback PlayFile(string path, Func<IMidiSink, IMidiSink>? tapOutput = null)
+    {
+        IMidiSink sink = new PortSink(_output);
+        return new FilePlayback(path, tapOutput?.Invoke(sink) ?? sink);
+    }
+
     /// <summary>Closes the ports; stop the performers first (their Stop sends the note-offs).</summary>
     public void Dispose()
     {

@@ -20,12 +20,17 @@ internal sealed class GenerateView : View
     private readonly TextField _tempo;
     private readonly Button _generate = new() { X = 0, Y = 4, ShadowStyle = ShadowStyles.None, Text = "Generate (F5)" };
     private readonly Button _cancel = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Cancel (F6)", Enabled = false };
+    private readonly Button _play = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Play (F7)", Enabled = false };
+    private readonly Label _status = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1 };
     private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet." };
     private readonly GenerateController _controller;
+    private readonly PerformController _live;
+    private string? _written;
 
-    public GenerateView(GenerateController controller, SettingsStore settings)
+    public GenerateView(GenerateController controller, PerformController live, SettingsStore settings)
     {
         _controller = controller;
+        _live = live;
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
@@ -40,10 +45,12 @@ internal sealed class GenerateView : View
         _tempo = Fields.Add(this, "Tempo BPM:", Pos.Right(_seed) + 2, 2, 5, "120");
         _primer = Fields.Add(this, "Primer (corpus, none or a .mid file):", 0, 3, null, "corpus");
         _cancel.X = Pos.Right(_generate) + 1;
-        Add(_generate, _cancel, new Label { X = Pos.Right(_cancel) + 2, Y = 4, Text = "blank seed = random" }, _result);
+        _play.X = Pos.Right(_cancel) + 1;
+        Add(_generate, _cancel, _play, new Label { X = Pos.Right(_play) + 2, Y = 4, Text = "blank seed = random" }, _status, _result);
         _result.TextFormatter.WordWrap = true;
         _generate.Accepting += (_, e) => { e.Handled = true; Generate(); };
         _cancel.Accepting += (_, e) => { e.Handled = true; _controller.Cancel(); };
+        _play.Accepting += (_, e) => { e.Handled = true; Play(); };
     }
 
     public void FocusForm() => _output.SetFocus();
@@ -76,12 +83,31 @@ internal sealed class GenerateView : View
         task.ContinueWith(t => App?.Invoke(() =>
         {
             _result.Text = t.Result;
+            _written = t.Result.StartsWith("Wrote ", StringComparison.Ordinal) || t.Result.StartsWith("Cancelled early", StringComparison.Ordinal) ? form.Output : _written;
+            _play.Enabled = _written is not null;
             _generate.Enabled = true;
             _cancel.Enabled = false;
         }), TaskScheduler.Default);
     }
 
     public void Cancel() => _controller.Cancel();
+
+    /// <summary>Plays the file just written to the Perform screen's output port (again: stops).</summary>
+    public void Play()
+    {
+        if (_written is null)
+        {
+            _status.Text = "Generate a file first (F5).";
+            return;
+        }
+
+        _live.PlayFile(_written);
+        App?.AddTimeout(TimeSpan.FromMilliseconds(300), () =>
+        {
+            _status.Text = _live.Message ?? string.Empty;
+            return false;
+        });
+    }
 
     private GenerateForm? Read()
     {

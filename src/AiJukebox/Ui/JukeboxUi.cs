@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 using AiJukebox.Configuration;
 
 using Terminal.Gui.App;
@@ -22,7 +24,7 @@ internal static class JukeboxUi
         ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
 
         using IApplication app = Application.Create().Init();
-        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), settings));
+        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), live, settings));
         window.Attach(app);
         window.ModelPicked += (path, notesPath) => session.LoadAsync(path, notesPath).ContinueWith(
             t => app.Invoke(() => Report(perform, t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),
@@ -39,6 +41,9 @@ internal static class JukeboxUi
             perform.Refresh();
             return true;
         });
+        // A closed terminal (SIGHUP) or kill (SIGTERM) quits like q does: notes end, the take is saved.
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Quit);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Quit);
         app.Run(window);
         window.Dispose();
         // Every note ends and the take is saved before the ports close.
@@ -55,6 +60,12 @@ internal static class JukeboxUi
         }
 
         return 0;
+
+        void Quit(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            app.Invoke(() => app.RequestStop());
+        }
     }
 
     private static void Report(PerformView perform, string? problem)

@@ -45,7 +45,7 @@ internal sealed class MainWindow : Window
             _ => Do(_generate.Generate),
         });
         Bind(Key.F6, () => _screen == Screen.Train ? Do(_train.Cancel) : On(Screen.Generate, _generate.Cancel));
-        Bind(Key.F7, () => On(Screen.Train, _train.Use));
+        Bind(Key.F7, () => _screen == Screen.Train ? Do(_train.Use) : On(Screen.Generate, _generate.Play));
         Bind(Key.Q, Letter(Quit));
         Bind(Key.Q.WithCtrl, Quit);
         var live = _perform.Controller;
@@ -94,7 +94,7 @@ internal sealed class MainWindow : Window
         {
             Screen.Perform => "Space play R rec P panic M mode +- tempo [] temp T thru F4 model F5 ports",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
-            _ => "F5 generate  F6 cancel  Tab move  Enter press button",
+            _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
         };
         switch (screen)
         {

@@ -24,6 +24,7 @@ internal sealed class PerformController : IDisposable
     private LiveRig? _rig;
     private (string? Api, string? Out, string? In) _rigPorts;
     private Performer? _performer;
+    private FilePlayback? _playback;
     private ITokenPredictor? _predictor;
     private LiveOptions _options;
     private DateTime _takeStarted;
@@ -95,6 +96,35 @@ internal sealed class PerformController : IDisposable
         }
 
         Background(() => Start(record: true));
+    }
+
+    /// <summary>Plays a generated file to the chosen output (stopping the performer), or stops it when it plays.</summary>
+    public void PlayFile(string path)
+    {
+        Background(() =>
+        {
+            lock (_gate)
+            {
+                if (_playback is { IsRunning: true })
+                {
+                    StopLocked();
+                    _message = "Stopped playing the file.";
+                    return;
+                }
+
+                StopLocked();
+                try
+                {
+                    OpenPorts();
+                    _playback = _rig!.PlayFile(path, sink => new TappedSink(sink, Tap));
+                    _message = $"Playing {_playback.Name} to '{_rig.OutputName}' (F7 again stops).";
+                }
+                catch (Exception e) when (e is MidiDeviceException or MidiImportException or IOException or UnauthorizedAccessException)
+                {
+                    _message = $"Cannot play {path}: {e.Message.Split('\n')[0]}";
+                }
+            }
+        });
     }
 
     /// <summary>P: all notes off now.</summary>
@@ -195,6 +225,8 @@ internal sealed class PerformController : IDisposable
 
     private void StopLocked()
     {
+        _playback?.Dispose();
+        _playback = null;
         _performer?.Stop();
         _performer = null;
         _predictor?.Dispose();

@@ -74,11 +74,13 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
-    public void Ui_Generate_WritesAMidiFile()
+    public void Ui_Generate_WritesAMidiFile_F7PlaysItToThePort()
     {
         var output = Path.Combine(_folder, "generated.mid");
-        using var ui = Start("--api", "jack");
-        ui.WaitFor("Parameters:");
+        var client = JackTestPorts.UniqueClient("uifile");
+        using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var ui = Start("--api", "jack", "--out", client + ":in");
+        ui.WaitFor(s => s.Contains("Parameters:") && s.Contains(client + ":in"), "the model and the chosen port");
 
         ui.Keys("F3");
         ui.WaitFor("[F3 Generate]");
@@ -90,9 +92,25 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.Type("5");
         ui.Keys("F5");
         var screen = ui.WaitFor("Wrote ");
+        ui.Keys("F7");
+        ui.WaitFor($"Playing generated.mid to '{client}:in'");
+        var received = new List<(int Status, int Pitch, int Velocity)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!received.Any(m => (m.Status & 0xF0) == 0x90 && m.Velocity > 0) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Drain(listener, received);
+            Thread.Sleep(50);
+        }
+
+        ui.Keys("F7");
+        ui.WaitFor("Stopped playing the file.");
+        Thread.Sleep(300);
+        Drain(listener, received);
 
         Assert.Contains("seed 5", screen);
         Assert.NotEmpty(MidiFileImporter.Read(output, ImportOptions.Default).Pieces[0].Notes);
+        Assert.Contains(received, m => (m.Status & 0xF0) == 0x90 && m.Velocity > 0);
+        Assert.Empty(Hanging(received));
     }
 
     [Fact]
@@ -113,13 +131,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
 
         Assert.Equal(0, ui.WaitForExit());
         var received = new List<(int Status, int Pitch, int Velocity)>();
-        while (listener.TryRead(out var message))
-        {
-            if (message.Length == 3)
-            {
-                received.Add((message.Status, message.Bytes[1], message.Bytes[2]));
-            }
-        }
+        Drain(listener, received);
 
         Assert.Contains(received, m => (m.Status & 0xF0) == 0x90 && m.Velocity > 0);
         Assert.Empty(Hanging(received));
@@ -134,6 +146,17 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.Keys("q");
 
         Assert.Equal(0, ui.WaitForExit());
+    }
+
+    private static void Drain(MidiInputPort listener, List<(int Status, int Pitch, int Velocity)> into)
+    {
+        while (listener.TryRead(out var message))
+        {
+            if (message.Length == 3)
+            {
+                into.Add((message.Status, message.Bytes[1], message.Bytes[2]));
+            }
+        }
     }
 
     private static List<(int Channel, int Pitch)> Hanging(List<(int Status, int Pitch, int Velocity)> messages)

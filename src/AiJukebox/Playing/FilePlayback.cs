@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+using AiJukebox.Live;
+using AiJukebox.Music;
+
+namespace AiJukebox.Playing;
+
+/// <summary>
+/// Plays a .mid file's notes to a MIDI sink on its own thread (the Generate screen's "play it"):
+/// sleeps until shortly before each message, then spins to its time. Stopping, or reaching the
+/// end, ends every note that still sounds.
+/// </summary>
+internal sealed class FilePlayback : IDisposable
+{
+    private static readonly long SpinTicks = Stopwatch.Frequency / 500;
+    private readonly (long Ticks, byte Status, byte Pitch, byte Velocity)[] _events;
+    private readonly IMidiSink _sink;
+    private readonly Thread _thread;
+    private volatile bool _stop;
+
+    /// <summary>Reads <paramref name="path"/> and starts playing it to <paramref name="sink"/> at once.</summary>
+    /// <exception cref="MidiImportException">The file is not readable MIDI.</exception>
+    public FilePlayback(string path, IMidiSink sink)
+    {
+        var piece = MidiFileImporter.Read(path, ImportOptions.Default).Pieces.FirstOrDefault();
+        var tempo = new TempoMap(piece?.Tempos ?? []);
+        var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 20);
+        long At(double beat) => start + (long)(tempo.ToSeconds(beat) * Stopwatch.Frequency);
+        // Note-offs sort before note-ons at the same time, so a repeated pitch sounds again.
+        _events = [.. (piece?.Notes ?? []).SelectMany(n => new[]
+            {
+                (Ticks: At(n.Start), Status: (byte)(0x90 | n.Channel), Pitch: (byte)n.Pitch, Velocity: (byte)Math.Max(1, n.Velocity)),
+                (Ticks: At(n.End), Status: (byte)(0x80 | n.Channel), Pitch: (byte)n.Pitch, Velocity: (byte)0),
+            })
+            .OrderBy(e => e.Ticks).ThenBy(e => e.Status >= 0x90)];
+        _sink = sink;
+        Name = Path.GetFileName(path);
+        _thread = new Thread(Run) { Name = "AI Jukebox file playback", IsBackground = true };
+        _thread.Start();
+    }
+
+    public string Name { get; }
+
+    public bool IsRunning => _thread.IsAlive;
+
+    /// <summary>Stops (every sounding note ends) and waits for the thread.</summary>
+    public void Dispose()
+    {
+        _stop = true;
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        var sounding = new HashSet<(byte Status, byte Pitch)>();
+        Span<byte> message = stackalloc byte[3];
+        foreach (var (ticks, status, pitch, velocity) in _events)
+        {
+            while (!_stop && Stopwatch.GetTimestamp() < ticks - SpinTicks)
+            {
+                Thread.Sleep(1);
+            }
+
+            while (!_stop && Stopwatch.GetTimestamp() < ticks)
+            {
+                Thread.SpinWait(20);
+            }
+
+            if (_stop)
+            {
+                break;
+            }
+
+            Send(status, pitch, velocity, message);
+            if (status >= 0x90)
+            {
+                sounding.Add(((byte)(status & 0x0F), pitch));
+            }
+            else
+            {
+                sounding.Remove(((byte)(status & 0x0F), pitch));
+            }
+        }
+
+        foreach (var (channel, pitch) in sounding)
+        {
+            Send((byte)(0x80 | channel), pitch, 0, message);
+        }
+    }
+
+    private void Send(byte status, byte pitch, byte velocity, Span<byte> message)
+    {
+        message[0] = status;
+        message[1] = pitch;
+        message[2] = velocity;
+        _sink.Send(message);
+    }
+}
