@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+
 using AiJukebox.Configuration;
 using AiJukebox.Model;
 using AiJukebox.Music;

@@ -11,13 +11,14 @@ internal sealed class TmuxSession : IDisposable
     private readonly string _socket = $"aijb-ui-{Environment.ProcessId}-{Guid.NewGuid():N}"[..28];
     private readonly string _exitFile;
 
+    /// <summary>Starts aijukebox with <paramref name="args"/> in <paramref name="folder"/> (its working directory).</summary>
     public TmuxSession(string folder, IReadOnlyDictionary<string, string> environment, int width = 80, int height = 24, params string[] args)
     {
         _exitFile = Path.Combine(folder, $"exit-{Guid.NewGuid():N}.txt");
         var dll = Path.Combine(AppContext.BaseDirectory, "aijukebox.dll");
         var variables = string.Join(' ', environment.Select(v => $"{v.Key}={Quote(v.Value)}"));
         var command = $"env {variables} TERM=xterm-256color dotnet {Quote(dll)} {string.Join(' ', args.Select(Quote))}; echo $? > {Quote(_exitFile)}";
-        Tmux("new-session", "-d", "-s", "ui", "-x", width.ToString(), "-y", height.ToString(), "sh", "-c", command);
+        Tmux("new-session", "-d", "-s", "ui", "-c", folder, "-x", width.ToString(), "-y", height.ToString(), "sh", "-c", command);
     }
 
     /// <summary>The program's exit code once it has ended, else null.</summary>

@@ -138,6 +138,24 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
+    public void Ui_R_RecordsATakeAndShowsItsName()
+    {
+        var client = JackTestPorts.UniqueClient("uirec");
+        using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var ui = Start("--api", "jack", "--out", client + ":in");
+        ui.WaitFor(s => s.Contains("Parameters:") && s.Contains(client + ":in"), "the model and the chosen port");
+
+        ui.Keys("r");
+        var recording = ui.WaitFor(s => Regex.IsMatch(s, @"REC take-\d{8}-\d{6}\.mid \d:\d\d  notes [1-9]"), "the take's name and notes");
+        ui.Keys("r");
+        ui.WaitFor("Take saved:");
+
+        var take = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "takes"), "take-*.mid"));
+        Assert.Contains(Path.GetFileName(take), recording);
+        Assert.NotEmpty(MidiFileImporter.Read(take, ImportOptions.Default).Pieces.SelectMany(p => p.Notes));
+    }
+
+    [Fact]
     public void Ui_Q_Quits()
     {
         using var ui = Start("--api", "jack");
