@@ -102,11 +102,15 @@ internal sealed class GenerateView : View
         }
 
         _live.PlayFile(_written);
-        App?.AddTimeout(TimeSpan.FromMilliseconds(300), () =>
+    }
+
+    /// <summary>Shows the output port's latest message (a UI timer calls this; opening the port takes a moment).</summary>
+    public void Refresh()
+    {
+        if (Visible && _live.Message is { } message && _status.Text != message)
         {
-            _status.Text = _live.Message ?? string.Empty;
-            return false;
-        });
+            _status.Text = message;
+        }
     }
 
     private GenerateForm? Read()

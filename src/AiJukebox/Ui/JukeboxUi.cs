@@ -38,7 +38,7 @@ internal static class JukeboxUi
         });
         app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
         {
-            perform.Refresh();
+            window.Refresh();
             return true;
         });
         // A closed terminal (SIGHUP) or kill (SIGTERM) quits like q does: notes end, the take is saved.

@@ -112,6 +112,13 @@ internal sealed class MainWindow : Window
         return true;
     }
 
+    /// <summary>Redraws what changes by itself: the transport, the piano roll, the live messages (a UI timer calls this).</summary>
+    public void Refresh()
+    {
+        _perform.Refresh();
+        _generate.Refresh();
+    }
+
     /// <summary>Loads a model chosen on the Perform screen.</summary>
     public void PickModel(string path, string? notes) => ModelPicked?.Invoke(path, notes);
 
