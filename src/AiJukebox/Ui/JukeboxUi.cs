@@ -41,9 +41,11 @@ internal static class JukeboxUi
             window.Refresh();
             return true;
         });
-        // A closed terminal (SIGHUP) or kill (SIGTERM) quits like q does: notes end, the take is saved.
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Quit);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Quit);
+        // A closed terminal (SIGHUP) or kill (SIGTERM): the UI can no longer be drawn or asked, so
+        // end every note, save the take and checkpoint a training here, then let the signal end
+        // the process as it would have.
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => Abandon());
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Abandon());
         app.Run(window);
         window.Dispose();
         // Every note ends and the take is saved before the ports close.
@@ -61,10 +63,10 @@ internal static class JukeboxUi
 
         return 0;
 
-        void Quit(PosixSignalContext context)
+        void Abandon()
         {
-            context.Cancel = true;
-            app.Invoke(() => app.RequestStop());
+            live.Dispose();
+            training.StopAndWait(TimeSpan.FromSeconds(30));
         }
     }
 

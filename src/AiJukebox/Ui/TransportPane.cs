@@ -16,6 +16,7 @@ internal sealed class TransportPane : FrameView
     private readonly PerformController _controller;
     private readonly RollModel _roll;
     private readonly PianoRollView _view;
+    private bool _wasScrolling;
 
     public TransportPane(PerformController controller)
     {
@@ -36,15 +37,30 @@ internal sealed class TransportPane : FrameView
         var tempo = status?.Bpm ?? options.Tempo;
         var temperature = status?.Temperature ?? options.Sampling.Temperature;
         var take = _controller.Take is { } path ? $"REC {Path.GetFileName(path)} {_controller.RecordingTime:m\\:ss}  " : string.Empty;
-        _state.Text = string.Create(
+        SetText(_state, string.Create(
             CultureInfo.InvariantCulture,
-            $"{(playing ? "> playing" : "[] stopped")}  {Describe(options.Mode)}  {tempo:0} BPM {Slider(tempo, 40, 240)}  T {temperature:0.00} {Slider(temperature, 0.1, 2)}  thru {(options.Thru ? "on" : "off")}");
+            $"{(playing ? "> playing" : "[] stopped")}  {Describe(options.Mode)}  {tempo:0} BPM {Slider(tempo, 40, 240)}  T {temperature:0.00} {Slider(temperature, 0.1, 2)}  thru {(options.Thru ? "on" : "off")}"));
         _roll.Update(PianoRollView.Span(Math.Max(1, _view.Viewport.Width), tempo) + TimeSpan.FromSeconds(1));
         var sounding = _roll.Sounding();
-        _counters.Text = status is null
+        SetText(_counters, status is null
             ? "Space plays the model on the chosen output; R records a take; P ends every note."
-            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}");
-        _view.SetNeedsDraw();
+            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}"));
+
+        // An idle screen costs nothing: the roll only scrolls while there are notes on it.
+        if (_roll.Notes.Count > 0 || _wasScrolling)
+        {
+            _view.SetNeedsDraw();
+        }
+
+        _wasScrolling = _roll.Notes.Count > 0;
+    }
+
+    private static void SetText(Label label, string text)
+    {
+        if (label.Text != text)
+        {
+            label.Text = text;
+        }
     }
 
     private static string Describe(PerformanceMode mode) => mode switch

@@ -34,7 +34,7 @@ internal sealed class TmuxSession : IDisposable
     public string Screen() => Tmux("capture-pane", "-p", "-t", "ui");
 
     /// <summary>Waits until the screen satisfies <paramref name="condition"/>; fails with the last screen.</summary>
-    public string WaitFor(Func<string, bool> condition, string what, int seconds = 20)
+    public string WaitFor(Func<string, bool> condition, string what, int seconds = 60)
     {
         var clock = Stopwatch.StartNew();
         var screen = string.Empty;
@@ -59,10 +59,10 @@ internal sealed class TmuxSession : IDisposable
     }
 
     /// <summary>Waits for the screen to show <paramref name="text"/>.</summary>
-    public string WaitFor(string text, int seconds = 20) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
+    public string WaitFor(string text, int seconds = 60) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
 
     /// <summary>Waits for the program to end and returns its exit code.</summary>
-    public int WaitForExit(int seconds = 20)
+    public int WaitForExit(int seconds = 60)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(seconds))

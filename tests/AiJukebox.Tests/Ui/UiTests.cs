@@ -66,7 +66,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.Keys("F5");
         ui.WaitFor(s => s.Contains("/1000") && s.Contains("tok/s"), "training progress");
         ui.Keys("F6");
-        var screen = ui.WaitFor("Stopped. Checkpoint:", 30);
+        var screen = ui.WaitFor("Stopped. Checkpoint:");
 
         Assert.True(File.Exists(Path.Combine(run, "last.safetensors")));
         Assert.True(File.Exists(Path.Combine(run, "last.optimizer")));
