@@ -44,7 +44,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
-    public void Ui_Train_StartThenCancel_WritesACheckpoint()
+    public void Ui_Train_StartCancelResume_WritesACheckpoint()
     {
         var run = Path.Combine(_folder, "run");
         using var ui = Start("--api", "jack");
@@ -66,10 +66,17 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.Keys("F5");
         ui.WaitFor(s => s.Contains("/1000") && s.Contains("tok/s"), "training progress");
         ui.Keys("F6");
-        var screen = ui.WaitFor("Stopped. Checkpoint:");
-
+        ui.WaitFor("Stopped. Checkpoint:");
         Assert.True(File.Exists(Path.Combine(run, "last.safetensors")));
         Assert.True(File.Exists(Path.Combine(run, "last.optimizer")));
+
+        // Resume: back to the Resume box (from the Window field), tick it, start again.
+        ui.Keys("BTab", "BTab", "BTab", "Space");
+        ui.WaitFor("☑ Resume");
+        ui.Keys("F5");
+        ui.WaitFor(", resuming.");
+        ui.Keys("F6");
+        ui.WaitFor("Stopped. Checkpoint:");
         Assert.Contains("\"trainRun\"", File.ReadAllText(Path.Combine(_folder, "config", "aijukebox", "settings.json")));
     }
 
