@@ -23,7 +23,7 @@ internal sealed class PerformController : IDisposable
     private readonly Func<(string? Api, string? Out, string? In)> _ports;
     private LiveRig? _rig;
     private (string? Api, string? Out, string? In) _rigPorts;
-    private Performer? _performer;
+    private volatile Performer? _performer;
     private FilePlayback? _playback;
     private ITokenPredictor? _predictor;
     private LiveOptions _options;
@@ -54,7 +54,15 @@ internal sealed class PerformController : IDisposable
             Thru = saved.Thru ?? _options.Thru,
         };
         // A model swapped while it plays must stop playing first: the performer's thread uses it.
-        session.Swapping += () => Stop("Stopped: another model was loaded.");
+        // Not under _gate: Start holds _gate while it waits for the model, the swap holds the model.
+        session.Swapping += () =>
+        {
+            if (_performer is { IsRunning: true } performer)
+            {
+                performer.Stop();
+                _message = "Stopped: another model was loaded.";
+            }
+        };
     }
 
     public NoteTap Tap { get; } = new();
