@@ -77,7 +77,8 @@ internal static class SafeTensorsFile
             stream.Write(header.GetBuffer(), 0, (int)header.Length);
             foreach (var name in names)
             {
-                using var contiguous = tensors[name].detach().contiguous();
+                using var detached = tensors[name].detach();
+                using var contiguous = detached.contiguous();
                 stream.Write(contiguous.bytes);
             }
         });

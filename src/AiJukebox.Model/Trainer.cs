@@ -42,7 +42,8 @@ public sealed partial class Trainer
         var data = new TrainingData(_notes, _options);
         TorchRuntime.SetThreads(_options.Threads);
 
-        manual_seed(_options.Seed);
+        // The returned generator wrappers are disposed at once rather than left to the finalizer thread.
+        manual_seed(_options.Seed).Dispose();
         using var network = SequenceNetwork.Create(_options.Network, _notes.Vocabulary.Count);
         using var optimizer = CreateOptimizer(network);
         if (resume)
@@ -141,7 +142,7 @@ public sealed partial class Trainer
     {
         using var scope = NewDisposeScope();
         // Dropout and augmentation draw from streams seeded per batch: resume needs no RNG state.
-        manual_seed(seed);
+        manual_seed(seed).Dispose();
         var random = new Random(seed);
         network.train();
         optimizer.zero_grad();

@@ -51,4 +51,12 @@ public sealed class RtMidiLibraryTests
         Assert.Contains("/dev/snd/seq is missing", error.Message);
         Assert.Contains("--api jack", error.Message);
     }
+
+    [Fact]
+    public void CreateVirtualOutput_OnWindowsMM_PointsToLoopMidi()
+    {
+        var error = Assert.Throws<MidiDeviceException>(() => MidiSystem.CreateVirtualOutput(MidiApi.WindowsMM, "out"));
+
+        Assert.StartsWith("Windows MM cannot create virtual MIDI ports: install a loopback driver such as loopMIDI", error.Message);
+    }
 }

@@ -87,6 +87,14 @@ internal sealed unsafe class RtMidiClient : IDisposable
 
     public void OpenPort(int index, string localName)
     {
+        // RtMidi's JACK backend reads past the end of JACK's port array for an index beyond it (and
+        // crashes), so a port list that shrank since the caller looked is caught here instead.
+        uint count = RtMidiNative.rtmidi_get_port_count(Handle);
+        if (index < 0 || index >= count)
+        {
+            throw new MidiDeviceException($"MIDI port {index} no longer exists (ports changed while opening); try again.");
+        }
+
         RtMidiNative.rtmidi_open_port(Handle, (uint)index, localName);
         Check("rtmidi_open_port", warningsAreErrors: true);
     }

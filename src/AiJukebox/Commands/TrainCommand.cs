@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+
 using AiJukebox.Model;
 using AiJukebox.Music;
 
@@ -112,12 +113,9 @@ internal static class TrainCommand
 
         void Stop(PosixSignalContext context)
         {
+            // Only flag it: the training thread notices before its next batch and says so.
             context.Cancel = true;
-            if (!cancel.IsCancellationRequested)
-            {
-                Console.Error.WriteLine("\nStopping after the current batch...");
-                cancel.Cancel();
-            }
+            cancel.Cancel();
         }
     }
 

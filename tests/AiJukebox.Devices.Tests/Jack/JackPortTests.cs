@@ -185,4 +185,27 @@ public sealed class JackPortTests(JackServerFixture jack)
         Assert.Equal(["F8", "F0 7D 01 02 F7", "90 40 01"], all.Select(m => m.ToString()));
         Assert.Equal(["90 40 01"], filtered.Select(m => m.ToString()));
     }
+
+    [Fact]
+    public void SendAndTryRead_InSteadyState_AllocateNothing()
+    {
+        string client = JackTestPorts.UniqueClient("alloc");
+        using MidiOutputPort output = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "out", client);
+        using MidiInputPort input = MidiSystem.OpenInput(MidiApi.Jack, output.Name, clientName: client + "r");
+        JackTestPorts.Handshake(output, input);
+        ReadOnlySpan<byte> note = [0x90, 60, 100];
+        output.Send(note);
+        JackTestPorts.Drain(input, 1);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int read = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            output.Send(note);
+            read += input.TryRead(out _) ? 1 : 0;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(read + JackTestPorts.Drain(input, 1000 - read).Count == 1000);
+    }
 }

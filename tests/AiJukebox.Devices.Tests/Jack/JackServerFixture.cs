@@ -21,13 +21,22 @@ public sealed partial class JackServerFixture : IDisposable
         SetEnvironment("JACK_DEFAULT_SERVER", ServerName);
         SetEnvironment("JACK_NO_START_SERVER", "1");
 
-        var start = new ProcessStartInfo("jackd")
+        // jackd runs under a small shell watchdog that stops it when this test process is gone, so a
+        // crashed test run does not leave a server behind.
+        var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "--no-realtime", "--sync", "-n", ServerName, "-d", "dummy", "-r", "48000", "-p", "64" })
+        foreach (string arg in new[]
+        {
+            "-c",
+            "jackd \"$@\" & j=$!; trap 'kill $j; wait $j; exit' TERM; "
+                + $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $j 2>/dev/null; do sleep 0.5; done; kill $j 2>/dev/null; wait $j",
+            "jackd-watchdog",
+            "--no-realtime", "--sync", "-n", ServerName, "-d", "dummy", "-r", "48000", "-p", "64",
+        })
         {
             start.ArgumentList.Add(arg);
         }
