@@ -21,4 +21,4 @@ if ((${#need[@]})); then
 fi
 
 # A hung test is dumped and fails the run in minutes instead of eating the CI budget.
-dotnet test AiJukebox.sln -c Release --logger "console;verbosity=normal" --blame-hang-timeout 12m "$@"
+dotnet test AiJukebox.sln -c Release --logger "console;verbosity=normal" --blame-hang-timeout 12m --blame-hang-dump-type mini "$@"
