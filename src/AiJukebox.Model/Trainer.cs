@@ -105,9 +105,10 @@ public sealed partial class Trainer
                 progress?.Report(new TrainingProgress(epoch + 1, _options.Epochs, done, batchesPerEpoch, tokens / Math.Max(seconds, 1e-9), lossSum / lossCount, TimeSpan.FromSeconds(remaining * perBatch)));
             }
 
+            var trainingSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
             var validationLoss = Evaluate(network, data);
             var epochSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
-            var metrics = new EpochMetrics(epoch + 1, lossSum / lossCount, validationLoss, Math.Exp(validationLoss), epochSeconds, tokens / Math.Max(epochSeconds, 1e-9));
+            var metrics = new EpochMetrics(epoch + 1, lossSum / lossCount, validationLoss, Math.Exp(validationLoss), epochSeconds, tokens / Math.Max(trainingSeconds, 1e-9));
             var improved = validationLoss < state.BestValidationLoss;
             var history = state.History.Append(metrics).ToList();
             var withoutImprovement = improved ? 0 : state.EpochsWithoutImprovement + 1;
