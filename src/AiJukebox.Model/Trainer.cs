@@ -136,6 +136,17 @@ public sealed partial class Trainer
             }
         }
 
+        if (state.Stopped != "completed")
+        {
+            // Resumed with no epochs left (e.g. --epochs lowered after a stop): close the run.
+            state = state with { Stopped = "completed" };
+            state.Save(InRun(TrainingState.FileName));
+            if (state.History.Count > 0)
+            {
+                CreateCard(data, state).Save(InRun(ModelCardFile));
+            }
+        }
+
         return Result(TrainingStatus.Completed, state);
     }
 
