@@ -22,4 +22,5 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi
 
-dotnet test AiJukebox.sln -c Release --logger "console;verbosity=normal" "$@"
+# A hung test is dumped and fails the run in minutes instead of eating the CI budget.
+dotnet test AiJukebox.sln -c Release --logger "console;verbosity=normal" --blame-hang-timeout 12m --blame-hang-dump-type mini "$@"

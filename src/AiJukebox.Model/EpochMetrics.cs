@@ -6,5 +6,5 @@ namespace AiJukebox.Model;
 /// <param name="ValidationLoss">Validation loss (nats per predicted token).</param>
 /// <param name="ValidationPerplexity">exp(ValidationLoss).</param>
 /// <param name="Seconds">Wall time of the epoch including validation (summed over resumed parts).</param>
-/// <param name="TokensPerSecond">Training window tokens per second.</param>
+/// <param name="TokensPerSecond">Training window tokens per second (training time only, validation excluded).</param>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValidationLoss, double ValidationPerplexity, double Seconds, double TokensPerSecond);

@@ -105,9 +105,10 @@ public sealed partial class Trainer
                 progress?.Report(new TrainingProgress(epoch + 1, _options.Epochs, done, batchesPerEpoch, tokens / Math.Max(seconds, 1e-9), lossSum / lossCount, TimeSpan.FromSeconds(remaining * perBatch)));
             }
 
+            var trainingSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
             var validationLoss = Evaluate(network, data);
             var epochSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
-            var metrics = new EpochMetrics(epoch + 1, lossSum / lossCount, validationLoss, Math.Exp(validationLoss), epochSeconds, tokens / Math.Max(epochSeconds, 1e-9));
+            var metrics = new EpochMetrics(epoch + 1, lossSum / lossCount, validationLoss, Math.Exp(validationLoss), epochSeconds, tokens / Math.Max(trainingSeconds, 1e-9));
             var improved = validationLoss < state.BestValidationLoss;
             var history = state.History.Append(metrics).ToList();
             var withoutImprovement = improved ? 0 : state.EpochsWithoutImprovement + 1;
@@ -132,6 +133,17 @@ public sealed partial class Trainer
             if (stop)
             {
                 return Result(TrainingStatus.EarlyStopped, state);
+            }
+        }
+
+        if (state.Stopped != "completed")
+        {
+            // Resumed with no epochs left (e.g. --epochs lowered after a stop): close the run.
+            state = state with { Stopped = "completed" };
+            state.Save(InRun(TrainingState.FileName));
+            if (state.History.Count > 0)
+            {
+                CreateCard(data, state).Save(InRun(ModelCardFile));
             }
         }
 

@@ -32,6 +32,30 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public void Resume_AfterCancelFromAnotherThreadAtAnyMoment_GivesTheUninterruptedRunsWeights()
+    {
+        // Ctrl+C arrives on another thread at an arbitrary moment; a timer does the same here.
+        var notes = SyntheticCorpus.Create();
+        var options = SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 3);
+        using var straight = new TempDirectory();
+        new Trainer(notes, "notes.json", options, straight.Path).Train(false, null, CancellationToken.None);
+
+        foreach (var delay in new[] { 5, 60, 150, 300 })
+        {
+            using var run = new TempDirectory();
+            using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(delay)))
+            {
+                new Trainer(notes, "notes.json", options, run.Path).Train(false, null, cancel.Token);
+            }
+
+            var resumed = new Trainer(notes, "notes.json", options, run.Path).Train(true, null, CancellationToken.None);
+
+            Assert.Equal(TrainingStatus.Completed, resumed.Status);
+            Assert.Equal(File.ReadAllBytes(straight["last.safetensors"]), File.ReadAllBytes(run["last.safetensors"]));
+        }
+    }
+
+    [Fact]
     public void Resume_WithMoreEpochs_ContinuesLikeALongerRun()
     {
         var notes = SyntheticCorpus.Create();

@@ -81,7 +81,26 @@ public static class OfflineGenerator
             notes.RemoveAll(n => n.Start >= limit);
         }
 
-        notes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pitch.CompareTo(b.Pitch));
-        return new GenerationResult([.. tokens], notes, end, [.. ticks]);
+        notes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pitch != b.Pitch ? a.Pitch.CompareTo(b.Pitch) : b.Duration.CompareTo(a.Duration));
+        return new GenerationResult([.. tokens], OneNotePerKeyAndOnset(notes), end, [.. ticks]);
+    }
+
+    /// <summary>
+    /// The model may strike one key twice at one onset; a MIDI file (and a synth) can only
+    /// sound it once, so the longest of such notes is kept. <paramref name="sorted"/> is
+    /// ordered by onset, pitch, then longest first.
+    /// </summary>
+    private static List<Note> OneNotePerKeyAndOnset(List<Note> sorted)
+    {
+        var kept = new List<Note>(sorted.Count);
+        foreach (var note in sorted)
+        {
+            if (kept.Count == 0 || kept[^1].Start != note.Start || kept[^1].Pitch != note.Pitch)
+            {
+                kept.Add(note);
+            }
+        }
+
+        return kept;
     }
 }

@@ -15,7 +15,7 @@ namespace AiJukebox.Commands;
 /// <c>aijukebox play</c>: the live performer on a MIDI port, listening to a keyboard, recording the
 /// take. Defaults come from config/jukebox.json ("live" section); options override them.
 /// </summary>
-internal static class PlayCommand
+internal static partial class PlayCommand
 {
     public const string DefaultPortName = "AI Jukebox";
 
@@ -102,7 +102,7 @@ internal static class PlayCommand
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
-                stderr.WriteLine($"aijukebox play: {e.Message.Split('\n')[0].Replace(" (Parameter", " (setting", StringComparison.Ordinal)}");
+                stderr.WriteLine($"aijukebox play: {ParameterSuffix().Replace(e.Message.Split('\n')[0], "")}");
                 return Task.FromResult(2);
             }
 
@@ -137,6 +137,10 @@ internal static class PlayCommand
         });
         return command;
     }
+
+    // ArgumentException appends " (Parameter 'Name')": noise for a user who typed an option.
+    [System.Text.RegularExpressions.GeneratedRegex(@" \(Parameter '[^']*'\)")]
+    private static partial System.Text.RegularExpressions.Regex ParameterSuffix();
 
     private static int CheckChannel(int channel) =>
         channel is >= 1 and <= 16 ? channel : throw new ArgumentException("--channel must be 1-16.");

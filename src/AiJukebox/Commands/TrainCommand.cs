@@ -133,7 +133,7 @@ internal static class TrainCommand
                 return;
             }
 
-            if (_sinceLast.Elapsed.TotalSeconds < (terminal ? 0.25 : 30) && value.Batch != 1)
+            if (_sinceLast.Elapsed.TotalSeconds < (terminal ? 0.25 : 30) && value.Batch != 1 && value.Batch != value.Batches)
             {
                 return;
             }

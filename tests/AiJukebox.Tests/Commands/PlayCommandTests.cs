@@ -117,6 +117,38 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
     }
 
     [Fact]
+    public async Task Play_Sigterm_StopsCleanlyWithAllNotesOffAndTheWholeTake()
+    {
+        var client = JackTestPorts.UniqueClient("playterm");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        var take = Path.Combine(_folder, "term.mid");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "aijukebox.dll"), "play", "--api", "jack", "--out", client, "--model", _model.Run, "--notes", _model.Notes, "--record", take, "--autosave", "1", "--wait", "0.5", "--seed", "4", "--quiet" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!File.Exists(take) && deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        {
+            await Task.Delay(200);
+        }
+
+        JackServerFixture.Terminate(process); // SIGTERM, as a service manager or kill would
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode is 0 or 130, await stderr);
+        Assert.Contains("Stopped after", await stdout);
+        var received = ReceivedUntilAllNotesOff(listener);
+        Assert.Empty(Hanging(received));
+        Assert.Equal(123, received[^1].Bytes[1]);
+        Assert.Equal(received.Count(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0), JukeboxNotes(take).Count);
+    }
+
+    [Fact]
     public void Play_Solo120Bpm_TimingIntoJack()
     {
         // Measurement, not a timed assertion: how far each note-on arrives from its scheduled time,
