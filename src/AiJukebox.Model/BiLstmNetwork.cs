@@ -1,6 +1,8 @@
 using AiJukebox.Music;
+
 using TorchSharp;
 using TorchSharp.Modules;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+
 using AiJukebox.Music;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+
 using AiJukebox.Music;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,5 +1,7 @@
 using AiJukebox.Music;
+
 using TorchSharp;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

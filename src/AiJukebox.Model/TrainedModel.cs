@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+
 using AiJukebox.Music;
 
 namespace AiJukebox.Model;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+
 using AiJukebox.Music;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+
 using AiJukebox.Music;
+
 using TorchSharp;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

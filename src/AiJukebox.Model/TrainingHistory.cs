@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+
 using AiJukebox.Music;
+
 using ScottPlot;
 
 namespace AiJukebox.Model;

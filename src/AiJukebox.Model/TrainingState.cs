@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using AiJukebox.Music;
 
 namespace AiJukebox.Model;

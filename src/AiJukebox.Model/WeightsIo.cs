@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model.Tests;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+
 using AiJukebox.Music;
+
 using Xunit.Abstractions;
+
 using static TorchSharp.torch;
 
 namespace AiJukebox.Model.Tests;

@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+
 using Xunit.Abstractions;
 
 namespace AiJukebox.Model.Tests;

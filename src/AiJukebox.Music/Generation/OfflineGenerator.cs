@@ -1,4 +1,5 @@
 using System.Diagnostics;
+
 using AiJukebox.Music.Sampling;
 
 namespace AiJukebox.Music.Generation;
