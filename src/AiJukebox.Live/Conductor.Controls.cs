@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+using AiJukebox.Music.Generation;
 
 namespace AiJukebox.Live;
 
@@ -43,7 +44,7 @@ internal sealed partial class Conductor
         {
             // A note is complete (its duration known) at its release: that is when it joins the context.
             var tokens = _tokenizer.Encode([note with { Start = 0 }]);
-            _pendingContext.AddRange(SpecialTokens.ForContext(tokens, _tokenizer.Vocabulary, keepBegin: false));
+            _pendingContext.AddRange(ControlTokens.ForContext(tokens, _tokenizer.Vocabulary, keepBegin: false));
         }
     }
 

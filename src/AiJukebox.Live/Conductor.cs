@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+using AiJukebox.Music.Generation;
 
 namespace AiJukebox.Live;
 
@@ -256,7 +257,7 @@ internal sealed partial class Conductor
         var phrase = _call.Select(n => n with { Start = n.Start - first }).ToList();
         _answer.AddRange(_call);
         _call.Clear();
-        _generator.Restart(SpecialTokens.ForContext(_tokenizer.Encode(phrase), _tokenizer.Vocabulary, keepBegin: true));
+        _generator.Restart(ControlTokens.ForContext(_tokenizer.Encode(phrase), _tokenizer.Vocabulary, keepBegin: true));
         // The stream continues from the end of the call (its last release), which plays at the answer's start.
         var start = Math.Max(answerStart, playhead);
         _generator.BeginAt(start, start + (_options.ResponseBeats ?? length), streamPosition: length);

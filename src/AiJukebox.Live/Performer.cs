@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+using AiJukebox.Music.Generation;
 using AiJukebox.Music.Sampling;
 
 namespace AiJukebox.Live;
@@ -69,7 +70,7 @@ public sealed class Performer : IDisposable
         var events = new SpscRing<LiveEvent>(EventCapacity);
         _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
         _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling, options.Seed);
-        var grammar = new LiveGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
+        var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
         _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save);
