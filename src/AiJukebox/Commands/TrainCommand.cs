@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 
 using AiJukebox.Model;
 using AiJukebox.Music;
+using AiJukebox.Services;
 
 namespace AiJukebox.Commands;
 
@@ -92,7 +93,7 @@ internal static class TrainCommand
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
         Console.WriteLine($"Training {options.Network.Kind} (embedding {options.Network.EmbeddingSize}, hidden {options.Network.HiddenSize} x {options.Network.Layers}, window {options.Network.Window}) on {notesPath}: {notes.Pieces.Count} pieces, {notes.TokenCount:N0} tokens, {options.Threads} thread(s){(resume ? ", resuming" : "")}.");
         var clock = Stopwatch.StartNew();
-        var result = new Trainer(notes, notesPath, options, runDirectory).Train(resume, new Reporter(terminal), cancel.Token);
+        var result = TerminationSignals.RunShielded("training", () => new Trainer(notes, notesPath, options, runDirectory).Train(resume, new Reporter(terminal), cancel.Token));
         if (terminal)
         {
             Console.WriteLine();

@@ -52,6 +52,7 @@ internal sealed class TrainingJob : IDisposable
         var (notes, notesPath) = LoadSource(request, status);
         var options = Options(request, notes);
         status($"Training {options.Network.Kind} (hidden {options.Network.HiddenSize} x {options.Network.Layers}, window {options.Network.Window}) on {notes.Pieces.Count} pieces, {notes.TokenCount:N0} tokens{(request.Resume ? ", resuming" : "")}.");
+        TerminationSignals.BlockOnCurrentThread();
         return new Trainer(notes, notesPath, options, request.RunDirectory).Train(request.Resume, progress, _cancel.Token);
     }
 
