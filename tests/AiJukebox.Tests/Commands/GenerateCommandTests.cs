@@ -128,15 +128,7 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
 
         public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-        private (string Notes, string Run) Train(string midi, string tokenizer, string kind)
-        {
-            var notes = Path.Combine(_folder, $"{tokenizer}.json");
-            var run = Path.Combine(_folder, $"run-{tokenizer}");
-            var import = Cli.Run(ImportCommand.Create(), "import", midi, "-o", notes, "--tokenizer", tokenizer, "--quiet");
-            Assert.True(import.ExitCode == 0, import.Err);
-            var train = Cli.Run(TrainCommand.Create(), "train", "--notes", notes, "-o", run, "--preset", "small", "--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16", "--threads", "1", "--seed", "1");
-            Assert.True(train.ExitCode == 0, train.Err + train.Out);
-            return (notes, run);
-        }
+        private (string Notes, string Run) Train(string midi, string tokenizer, string kind) =>
+            Cli.ImportAndTrain(_folder, midi, $"{tokenizer}.json", $"run-{tokenizer}", tokenizer, "--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16");
     }
 }

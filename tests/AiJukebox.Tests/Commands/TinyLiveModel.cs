@@ -1,4 +1,3 @@
-using AiJukebox.Commands;
 using AiJukebox.Music;
 
 namespace AiJukebox.Tests.Commands;
@@ -24,12 +23,7 @@ public sealed class TinyLiveModel : IDisposable
                 [new MidiTrackNotes("piano", 0, 0, [.. pitches.Select((p, n) => new Note(n * 0.25, 0.25, p, 80))])]));
         }
 
-        Notes = Path.Combine(_folder, "notes.json");
-        Run = Path.Combine(_folder, "run");
-        var import = Cli.Run(ImportCommand.Create(), "import", midi, "-o", Notes, "--tokenizer", "events", "--quiet");
-        Assert.True(import.ExitCode == 0, import.Err);
-        var train = Cli.Run(TrainCommand.Create(), "train", "--notes", Notes, "-o", Run, "--preset", "small", "--model", "lstm", "--epochs", "40", "--hidden", "32", "--embedding", "16", "--layers", "1", "--seq-len", "32", "--threads", "1", "--seed", "1");
-        Assert.True(train.ExitCode == 0, train.Err + train.Out);
+        (Notes, Run) = Cli.ImportAndTrain(_folder, midi, "notes.json", "run", "events", "--model", "lstm", "--epochs", "40", "--hidden", "32", "--embedding", "16", "--layers", "1", "--seq-len", "32");
     }
 
     public string Notes { get; }

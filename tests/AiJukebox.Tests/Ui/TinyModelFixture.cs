@@ -1,4 +1,3 @@
-using AiJukebox.Commands;
 using AiJukebox.Tests.Commands;
 
 namespace AiJukebox.Tests.Ui;
@@ -20,12 +19,7 @@ public sealed class TinyModelFixture : IDisposable
             Cli.WriteSong(Path.Combine(midi, $"song{i}.mid"), [.. Enumerable.Range(0, 48).Select(_ => 48 + random.Next(24))]);
         }
 
-        Notes = Path.Combine(Folder, "notes.json");
-        Run = Path.Combine(Folder, "tiny");
-        var import = Cli.Run(ImportCommand.Create(), "import", midi, "-o", Notes, "--quiet");
-        Assert.True(import.ExitCode == 0, import.Err);
-        var train = Cli.Run(TrainCommand.Create(), "train", "--notes", Notes, "-o", Run, "--preset", "small", "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16", "--threads", "1", "--seed", "1");
-        Assert.True(train.ExitCode == 0, train.Err + train.Out);
+        (Notes, Run) = Cli.ImportAndTrain(Folder, midi, "notes.json", "tiny", "events", "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16");
 
         Home = Path.Combine(Folder, "home");
         Directory.CreateDirectory(Path.Combine(Home, "config"));
