@@ -64,5 +64,7 @@ internal sealed class BiLstmNetwork : SequenceNetwork
         return nn.functional.cross_entropy(logits, target);
     }
 
-    public override ITokenPredictor CreatePredictor() => new BiLstmPredictor(this);
+    public override ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) => engine == InferenceEngine.Managed
+        ? throw new ArgumentException("The managed engine runs lstm models only; use --engine torch (or auto) for a bilstm model.", nameof(engine))
+        : new BiLstmPredictor(this);
 }

@@ -31,7 +31,7 @@ internal abstract class SequenceNetwork : nn.Module<Tensor, Tensor>
     public abstract Tensor Loss(Tensor windows);
 
     /// <summary>A predictor over this network (which it switches to eval mode); the predictor does not own the network.</summary>
-    public abstract ITokenPredictor CreatePredictor();
+    public abstract ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto);
 
     public static SequenceNetwork Create(NetworkOptions options, int vocabularySize) => options.Kind switch
     {

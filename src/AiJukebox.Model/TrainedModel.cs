@@ -77,7 +77,12 @@ public sealed class TrainedModel : IDisposable
     }
 
     /// <summary>A fresh predictor (empty context) over these weights.</summary>
-    public ITokenPredictor CreatePredictor() => _network.CreatePredictor();
+    /// <param name="engine">What runs the steps; <see cref="InferenceEngine.Auto"/> picks the fastest this network has.</param>
+    /// <exception cref="ArgumentException">The engine cannot run this kind of network.</exception>
+    public ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) => _network.CreatePredictor(engine);
+
+    /// <summary>The engine <see cref="InferenceEngine.Auto"/> resolves to for this network.</summary>
+    public InferenceEngine AutoEngine => Network.Kind == NetworkOptions.Lstm ? InferenceEngine.Managed : InferenceEngine.Torch;
 
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();

@@ -33,10 +33,11 @@ internal static class GenerateCommand
         var format = new Option<string?>("--format") { Description = "Require the model's tokenizer: events, or chords (the original project's half-beat symbols)" };
         format.AcceptOnlyFromAmong([.. TokenizerFactory.Names]);
         var threads = new Option<int>("--threads") { Description = "LibTorch threads (1 is fastest for one token at a time)", DefaultValueFactory = _ => 1 };
+        var engine = EngineOption.Create();
         var stats = new Option<bool>("--stats") { Description = "Print per-token latency (p50/p99/max), tokens/s and memory before and after" };
 
         var command = new Command("generate", "Generate music with a trained model and write it to a .mid file.");
-        foreach (var option in new Option[] { model, notes, output, length, beats, temperature, topK, topP, repetition, seed, primer, primerLength, tempo, program, channel, format, threads, stats })
+        foreach (var option in new Option[] { model, notes, output, length, beats, temperature, topK, topP, repetition, seed, primer, primerLength, tempo, program, channel, format, threads, engine, stats })
         {
             command.Options.Add(option);
         }
@@ -73,7 +74,7 @@ internal static class GenerateCommand
                 var primerTokens = OfflineGeneration.Primer(loaded, parse.GetValue(primer)!, parse.GetValue(primerLength), seedValue);
                 var maxBeats = parse.GetValue(beats);
                 var request = new GenerationRequest(primerTokens, sampling, seedValue, parse.GetValue(length) ?? (maxBeats is null ? 500 : null), maxBeats);
-                return Task.FromResult(Run(loaded, request, parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
+                return Task.FromResult(Run(loaded, request, parse.GetValue(engine), parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
             }
             catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or ArgumentException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -94,11 +95,11 @@ internal static class GenerateCommand
         : parse.GetValue(threads) <= 0 ? "--threads must be 1 or more."
         : null;
 
-    private static int Run(LoadedModel loaded, GenerationRequest request, string output, double tempo, int program, int channel, bool stats, TextWriter stdout, CancellationToken cancel)
+    private static int Run(LoadedModel loaded, GenerationRequest request, InferenceEngine engine, string output, double tempo, int program, int channel, bool stats, TextWriter stdout, CancellationToken cancel)
     {
         var memoryBefore = MemoryFigures.Now();
         var clock = Stopwatch.StartNew();
-        var result = OfflineGeneration.Generate(loaded, request, null, cancel);
+        var result = OfflineGeneration.Generate(loaded, request, engine, null, cancel);
         clock.Stop();
         var memoryAfter = MemoryFigures.Now();
 
@@ -107,7 +108,7 @@ internal static class GenerateCommand
         if (stats)
         {
             var perToken = result.StepTicks.Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-            stdout.WriteLine($"Tokens/s {result.Tokens.Length / clock.Elapsed.TotalSeconds:F0}; per token p50 {Percentile(perToken, 0.50):F3} ms, p99 {Percentile(perToken, 0.99):F3} ms, max {perToken.LastOrDefault():F3} ms ({loaded.Model.Network.Kind}, {TorchRuntime.Threads} LibTorch thread(s)).");
+            stdout.WriteLine($"Tokens/s {result.Tokens.Length / clock.Elapsed.TotalSeconds:F0}; per token p50 {Percentile(perToken, 0.50):F3} ms, p99 {Percentile(perToken, 0.99):F3} ms, max {perToken.LastOrDefault():F3} ms ({loaded.Model.Network.Kind}, {EngineOption.Describe(loaded.Model, engine)}).");
             stdout.WriteLine($"Memory before generating: {memoryBefore}; after: {memoryAfter}.");
         }
 

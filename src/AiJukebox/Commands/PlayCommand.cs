@@ -48,11 +48,12 @@ internal static partial class PlayCommand
         var primer = new Option<string>("--primer", "-p") { Description = "What solo play continues: 'corpus' (a random window of the notes file), 'none', or a .mid file", DefaultValueFactory = _ => "corpus" };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait after opening the ports before playing (to connect a virtual port)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "LibTorch threads (1 leaves a core for the clock)", DefaultValueFactory = _ => 1 };
+        var engine = EngineOption.Create();
         var autosave = new Option<double?>("--autosave") { Description = "Seconds between autosaves of the take" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
 
         var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, autosave, quiet })
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
         {
             command.Options.Add(option);
         }
@@ -121,7 +122,8 @@ internal static partial class PlayCommand
                 parse.GetValue(duration),
                 parse.GetValue(primer)!,
                 parse.GetValue(wait),
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                parse.GetValue(engine));
             try
             {
                 TorchRuntime.SetThreads(parse.GetValue(threads));
@@ -129,7 +131,7 @@ internal static partial class PlayCommand
                 var primerTokens = OfflineGeneration.Primer(loaded, settings.Primer, 100, options.Seed);
                 return Task.FromResult(PlaySession.Run(settings, loaded, primerTokens, parse.InvocationConfiguration.Output, stderr, cancel));
             }
-            catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or MidiDeviceException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or MidiDeviceException or ArgumentException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"aijukebox play: {e.Message.Split('\n')[0]}");
                 return Task.FromResult(1);

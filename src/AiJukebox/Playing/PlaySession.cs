@@ -31,9 +31,9 @@ internal static class PlaySession
         });
 
         var options = settings.Options;
-        using var predictor = loaded.Model.CreatePredictor();
+        using var predictor = loaded.Model.CreatePredictor(settings.Engine);
         using var performer = rig.CreatePerformer(options, loaded, predictor, primer);
-        stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}) {Describe(options.Mode)} on '{rig.OutputName}'"
+        stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}, {Commands.EngineOption.Describe(loaded.Model, settings.Engine)}) {Describe(options.Mode)} on '{rig.OutputName}'"
             + (rig.InputName is null ? "" : $", listening to '{rig.InputName}'")
             + $", {options.Tempo:0.#} BPM, seed {options.Seed}"
             + (options.RecordPath is null ? "" : $", recording to {options.RecordPath}")

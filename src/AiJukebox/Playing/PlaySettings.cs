@@ -1,4 +1,5 @@
 using AiJukebox.Live;
+using AiJukebox.Model;
 
 namespace AiJukebox.Playing;
 
@@ -12,4 +13,5 @@ internal sealed record PlaySettings(
     double? DurationSeconds,
     string Primer,
     double WaitSeconds,
-    bool Quiet);
+    bool Quiet,
+    InferenceEngine Engine = InferenceEngine.Auto);

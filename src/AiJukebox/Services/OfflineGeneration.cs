@@ -1,4 +1,5 @@
 using AiJukebox.Configuration;
+using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
 
@@ -21,11 +22,12 @@ internal static class OfflineGeneration
     /// <summary>Generates with a fresh predictor over the model's weights.</summary>
     /// <param name="loaded">The model.</param>
     /// <param name="request">Primer, sampling, seed and length.</param>
+    /// <param name="engine">What runs the model's steps.</param>
     /// <param name="progress">Called with the tokens generated so far, every 256 tokens.</param>
     /// <param name="cancel">Stops generating early; what was generated so far is returned.</param>
-    public static GenerationResult Generate(LoadedModel loaded, GenerationRequest request, Action<int>? progress, CancellationToken cancel)
+    public static GenerationResult Generate(LoadedModel loaded, GenerationRequest request, InferenceEngine engine, Action<int>? progress, CancellationToken cancel)
     {
-        using var predictor = loaded.Model.CreatePredictor();
+        using var predictor = loaded.Model.CreatePredictor(engine);
         return OfflineGenerator.Generate(predictor, loaded.Tokenizer, request, progress, cancel);
     }
 

@@ -1,3 +1,4 @@
+using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
 using AiJukebox.Music.Sampling;
@@ -46,7 +47,7 @@ internal sealed class GenerateController(ModelSession session, SettingsStore set
                 var sampling = new SamplingOptions { Temperature = form.Temperature, TopK = form.TopK, TopP = form.TopP };
                 var primer = OfflineGeneration.Primer(loaded, form.Primer, 100, seed);
                 var request = new GenerationRequest(primer, sampling, seed, form.Length, null);
-                var result = OfflineGeneration.Generate(loaded, request, n => Volatile.Write(ref _tokens, n), cancel);
+                var result = OfflineGeneration.Generate(loaded, request, InferenceEngine.Auto, n => Volatile.Write(ref _tokens, n), cancel);
                 OfflineGeneration.Write(result, form.Output, form.Tempo, 0, 0);
                 var summary = OfflineGeneration.Summary(loaded, result, seed, form.Output, form.Tempo);
                 return cancel.IsCancellationRequested ? $"Cancelled early. {summary}" : summary;
