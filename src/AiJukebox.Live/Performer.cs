@@ -14,6 +14,7 @@ public sealed class Performer : IDisposable
 {
     private const int QueueCapacity = 4096;
     private const int EventCapacity = 8192;
+    private const int GeneratorPollMilliseconds = 5;
 
     private readonly LiveOptions _options;
     private readonly IClock _clock;
@@ -22,7 +23,7 @@ public sealed class Performer : IDisposable
     private readonly TokenSampler _sampler;
     private readonly Conductor _conductor;
     private readonly long _spinWindowTicks;
-    private readonly long _spinHopTicks;
+    private readonly int _pollMilliseconds;
     private readonly object _stopLock = new();
     private Thread? _clockThread;
     private Thread? _generatorThread;
@@ -65,7 +66,10 @@ public sealed class Performer : IDisposable
         _options = options;
         _clock = clock;
         _spinWindowTicks = clock.Frequency * 2 / 1000;
-        _spinHopTicks = clock.Frequency / 5000;
+        // With a keyboard, echo (thru) latency matters: poll each millisecond. Without one, only
+        // control requests are polled, and a few milliseconds is soon enough; fewer wakeups
+        // leave more of a small machine to the audio server.
+        _pollMilliseconds = input is null ? 4 : 1;
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
         _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
@@ -209,16 +213,18 @@ public sealed class Performer : IDisposable
             while (!_stopping && _fault is null)
             {
                 var next = _scheduler.Pump();
-                var now = _clock.Now;
-                if (next - now > _spinWindowTicks)
+                var untilWindow = next - _clock.Now - _spinWindowTicks;
+                if (untilWindow > 0)
                 {
-                    // Far from the next message: poll the input about once a millisecond.
-                    _clock.Sleep(1);
+                    // Far from the next message: a coarse sleep that polls input and requests,
+                    // never past the start of the window before the message.
+                    var milliseconds = untilWindow * 1000 / _clock.Frequency;
+                    _clock.Sleep((int)Math.Clamp(milliseconds, 1, _pollMilliseconds));
                 }
                 else
                 {
-                    // Close to it: spin to the deadline in short hops, still echoing input between them.
-                    _clock.WaitUntil(Math.Min(next, now + _spinHopTicks));
+                    // Close to it: a precise wait to the deadline itself.
+                    _clock.WaitUntil(next);
                 }
             }
         }
@@ -248,7 +254,9 @@ public sealed class Performer : IDisposable
             while (!_stopping && _fault is null)
             {
                 _conductor.Step();
-                _clock.Sleep(1);
+                // The horizon is a beat or more; a few milliseconds between steps cost nothing
+                // musically and keep this thread's wakeups from crowding the audio server's.
+                _clock.Sleep(GeneratorPollMilliseconds);
             }
         }
         catch (Exception e)

@@ -40,6 +40,7 @@ internal static class PlaySession
             + ". Ctrl+C stops.");
         var clock = Stopwatch.StartNew();
         var minHeadroom = double.PositiveInfinity;
+        var collectionsAtStart = Collections();
         try
         {
             if (settings.WaitSeconds > 0)
@@ -51,6 +52,8 @@ internal static class PlaySession
             {
                 performer.Start();
             }
+
+            collectionsAtStart = Collections();
 
             var end = settings.DurationSeconds is { } seconds ? clock.Elapsed + TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
             while (!stop.IsCancellationRequested && performer.Fault is null && clock.Elapsed < end)
@@ -74,10 +77,12 @@ internal static class PlaySession
             performer.Stop();
         }
 
+        var collections = Collections() - collectionsAtStart;
         var final = performer.Status;
         var lateness = performer.Lateness;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {clock.Elapsed.TotalSeconds:F1} s: {final.NotesPlayed} notes played, {final.PlayerNotes} heard; clock lateness p50 {lateness.Percentile(0.5):F2} ms, p99 {lateness.Percentile(0.99):F2} ms, max {lateness.MaxMilliseconds:F2} ms over {lateness.Count} messages ({final.LateMessages} over 1 ms)")
             + (double.IsFinite(minHeadroom) ? string.Create(CultureInfo.InvariantCulture, $"; generator headroom at least {minHeadroom:F2} beats") : "")
+            + $"; {collections} garbage collection(s) while playing"
             + (options.RecordPath is null || final.TakeError is not null ? "." : $"; take saved to {options.RecordPath}."));
         if (final.TakeError is not null)
         {
@@ -98,6 +103,9 @@ internal static class PlaySession
 
         return final.TakeError is null ? (cancel.IsCancellationRequested ? 130 : 0) : 1;
     }
+
+    // Every collection pauses the clock thread too, so the summary counts them (all generations).
+    private static int Collections() => GC.CollectionCount(0);
 
     private static string Describe(PerformanceMode mode) => mode switch
     {

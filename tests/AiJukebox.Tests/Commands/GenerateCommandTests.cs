@@ -95,6 +95,34 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
     }
 
     [Fact]
+    public void Generate_Engines_AutoIsManagedForLstm_TorchOnRequest()
+    {
+        var managed = Path.Combine(_folder, "managed.mid");
+        var torch = Path.Combine(_folder, "torch.mid");
+
+        var auto = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Events.Run, "--notes", _models.Events.Notes, "-o", managed, "--length", "200", "--seed", "4", "--stats");
+        var libTorch = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Events.Run, "--notes", _models.Events.Notes, "-o", torch, "--length", "200", "--seed", "4", "--stats", "--engine", "torch");
+
+        Assert.True(auto.ExitCode == 0, auto.Err);
+        Assert.True(libTorch.ExitCode == 0, libTorch.Err);
+        Assert.Contains("managed engine", auto.Out);
+        Assert.Contains("LibTorch, 1 thread(s)", libTorch.Out);
+        Assert.NotEmpty(MidiFileImporter.Read(managed, ImportOptions.Default).Pieces[0].Notes);
+        Assert.NotEmpty(MidiFileImporter.Read(torch, ImportOptions.Default).Pieces[0].Notes);
+    }
+
+    [Fact]
+    public void Generate_ManagedEngineForABiLstm_IsAOneLineError()
+    {
+        var (exit, _, error) = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Chords.Run, "--notes", _models.Chords.Notes, "-o", Path.Combine(_folder, "x.mid"), "--engine", "managed");
+
+        Assert.Equal(1, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("--engine torch", error);
+        Assert.False(File.Exists(Path.Combine(_folder, "x.mid")));
+    }
+
+    [Fact]
     public void Generate_MissingModel_SaysWhatToDo()
     {
         var (exit, _, error) = Cli.Run(GenerateCommand.Create(), "generate", "--model", Path.Combine(_folder, "nowhere"), "--notes", _models.Events.Notes, "-o", Path.Combine(_folder, "x.mid"));

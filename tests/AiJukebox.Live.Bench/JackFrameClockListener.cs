@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace AiJukebox.Live.Bench;
+
+/// <summary>
+/// A JACK MIDI input of its own (libjack directly, not RtMidi) that stamps every event with
+/// <c>jack_frames_to_time(last_frame_time + event.time)</c>: the time, in JACK's microsecond
+/// clock, of the frame the event sits on. This is the receiver the platform notes' reference
+/// measurement used; it does not depend on when the process callback happened to be woken.
+/// </summary>
+internal sealed unsafe partial class JackFrameClockListener : IDisposable
+{
+    private const int JackNoStartServer = 0x01;
+    private const nuint JackPortIsInput = 0x1;
+
+    private readonly nint _client;
+    private readonly nint _port;
+    private readonly GCHandle _self;
+    private readonly Stamp[] _stamps;
+    private int _count;
+
+    public JackFrameClockListener(string clientName, int capacity)
+    {
+        _stamps = new Stamp[capacity];
+        _client = ClientOpen(clientName, JackNoStartServer, out var status);
+        if (_client == 0)
+        {
+            throw new InvalidOperationException($"jack_client_open failed (status 0x{status:x}); is the JACK server running?");
+        }
+
+        Name = Marshal.PtrToStringUTF8(GetClientName(_client))!;
+        _port = PortRegister(_client, "in", "8 bit raw midi", JackPortIsInput, 0);
+        _self = GCHandle.Alloc(this);
+        Check(SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
+        Check(Activate(_client), "jack_activate");
+    }
+
+    /// <summary>The client's name; its port is <c>Name:in</c>.</summary>
+    public string Name { get; }
+
+    public string PortName => $"{Name}:in";
+
+    /// <summary>Events stamped so far (a snapshot).</summary>
+    public Stamp[] Stamps => _stamps[..Volatile.Read(ref _count)];
+
+    public void Connect(string source) => Check(JackConnect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
+
+    public void Clear() => Volatile.Write(ref _count, 0);
+
+    public void Dispose()
+    {
+        _ = Deactivate(_client);
+        _ = ClientClose(_client);
+        _self.Free();
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int Process(uint frames, nint arg)
+    {
+        var self = (JackFrameClockListener)GCHandle.FromIntPtr(arg).Target!;
+        var buffer = PortGetBuffer(self._port, frames);
+        var events = MidiGetEventCount(buffer);
+        var cycleStart = LastFrameTime(self._client);
+        var woken = GetTime();
+        for (uint i = 0; i < events; i++)
+        {
+            MidiEvent e;
+            if (MidiEventGet(&e, buffer, i) != 0 || e.Size == 0 || self._count >= self._stamps.Length)
+            {
+                continue;
+            }
+
+            var b = (byte*)e.Buffer;
+            self._stamps[self._count] = new Stamp(
+                FramesToTime(self._client, cycleStart + e.Time),
+                cycleStart + e.Time,
+                woken + (ulong)(e.Time * 1_000_000UL / 48_000),
+                b[0],
+                e.Size > 1 ? b[1] : (byte)0,
+                e.Size > 2 ? b[2] : (byte)0);
+            Volatile.Write(ref self._count, self._count + 1);
+        }
+
+        return 0;
+    }
+
+    private static void Check(int result, string what)
+    {
+        if (result != 0)
+        {
+            throw new InvalidOperationException($"{what} failed ({result}).");
+        }
+    }
+
+    /// <summary>
+    /// One received message: the JACK time of its frame (µs), the frame, the wall-clock time
+    /// (µs, jack_get_time) at which this cycle's callback ran plus the event's offset into the
+    /// cycle, and the message's bytes.
+    /// </summary>
+    internal readonly record struct Stamp(ulong Microseconds, uint Frame, ulong WokenMicroseconds, byte Status, byte Data1, byte Data2);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MidiEvent
+    {
+        public uint Time;
+        public nuint Size;
+        public nint Buffer;
+    }
+
+    // jack_client_open is variadic; with no extra arguments the fixed-argument call is ABI-compatible on x86-64 and arm64 Linux.
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint ClientOpen(string name, int options, out int status);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_client_name")]
+    private static partial nint GetClientName(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_register", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint PortRegister(nint client, string name, string type, nuint flags, nuint bufferSize);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_set_process_callback")]
+    private static partial int SetProcessCallback(nint client, delegate* unmanaged[Cdecl]<uint, nint, int> callback, nint arg);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_activate")]
+    private static partial int Activate(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_deactivate")]
+    private static partial int Deactivate(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_close")]
+    private static partial int ClientClose(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_connect", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int JackConnect(nint client, string source, string destination);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_get_buffer")]
+    private static partial nint PortGetBuffer(nint port, uint frames);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_event_count")]
+    private static partial uint MidiGetEventCount(nint buffer);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_event_get")]
+    private static partial int MidiEventGet(MidiEvent* e, nint buffer, uint index);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_last_frame_time")]
+    private static partial uint LastFrameTime(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_time")]
+    private static partial ulong GetTime();
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_frames_to_time")]
+    private static partial ulong FramesToTime(nint client, uint frames);
+}
