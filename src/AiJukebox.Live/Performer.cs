@@ -186,13 +186,17 @@ public sealed class Performer : IDisposable
         }
 
         _started = true;
+
+        // Compose the first horizon (primer included) before beat 0 is anchored to the clock:
+        // composing can take tens of milliseconds (LibTorch: 80 ms measured), and those must not
+        // make the first notes late.
+        _conductor.Step();
         _scheduler.Start();
         if (_options.Program is { } program)
         {
             _scheduler.SendNow((byte)(0xC0 | _options.Channel), (byte)program, 0);
         }
 
-        _conductor.Step();
         // Compiles the clock thread's path before it has deadlines to meet.
         _scheduler.Pump();
     }
