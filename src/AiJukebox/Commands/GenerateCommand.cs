@@ -74,7 +74,7 @@ internal static class GenerateCommand
                 var primerTokens = OfflineGeneration.Primer(loaded, parse.GetValue(primer)!, parse.GetValue(primerLength), seedValue);
                 var maxBeats = parse.GetValue(beats);
                 var request = new GenerationRequest(primerTokens, sampling, seedValue, parse.GetValue(length) ?? (maxBeats is null ? 500 : null), maxBeats);
-                return Task.FromResult(Run(loaded, request, parse.GetValue(engine), parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
+                return Task.FromResult(Run(loaded, request, EngineOption.Parse(parse.GetValue(engine)), parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
             }
             catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or ArgumentException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {

@@ -123,7 +123,7 @@ internal static partial class PlayCommand
                 parse.GetValue(primer)!,
                 parse.GetValue(wait),
                 parse.GetValue(quiet),
-                parse.GetValue(engine));
+                EngineOption.Parse(parse.GetValue(engine)));
             try
             {
                 TorchRuntime.SetThreads(parse.GetValue(threads));
