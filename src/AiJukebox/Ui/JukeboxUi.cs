@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 
 using AiJukebox.Configuration;
+using AiJukebox.Services;
 
 using Terminal.Gui.App;
 
@@ -11,13 +12,28 @@ internal static class JukeboxUi
 {
     public static int Run(UiOptions cli)
     {
+        static IEnumerable<string> Roots()
+        {
+            try
+            {
+                return ModelCatalog.DefaultRoots(JukeboxConfig.Load());
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException)
+            {
+                return [Path.Combine(Environment.CurrentDirectory, "runs")];
+            }
+        }
+
         var settings = SettingsStore.Open(UserSettings.DefaultPath, out var settingsProblem);
         var chosen = cli.Over(settings.Current);
 
         using var session = new ModelSession();
         MainWindow? window = null;
         var training = new TrainingController(settings, (card, notesPath) => window?.UseModel(card, notesPath));
-        var modelPane = new ModelPane(session, (path, notesPath) => window?.PickModel(path, notesPath));
+        var modelPane = new ModelPane(
+            session,
+            (path, notesPath) => window?.PickModel(path, notesPath),
+            () => ModelCatalog.Find(Roots(), [settings.Current.TrainRun, settings.Current.Model, session.Summary?.WeightsPath]));
         var ports = new PortsPane(() => chosen.Api, chosen.Out, chosen.In);
         using var live = new PerformController(session, settings, () => (chosen.Api, ports.Output, ports.Input));
         var perform = new PerformView(modelPane, ports, new TransportPane(live), live);

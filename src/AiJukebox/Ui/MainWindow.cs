@@ -37,7 +37,7 @@ internal sealed class MainWindow : Window
         Bind(Key.F1, () => Show(Screen.Perform));
         Bind(Key.F2, () => Show(Screen.Train));
         Bind(Key.F3, () => Show(Screen.Generate));
-        Bind(Key.F4, () => On(Screen.Perform, _perform.Model.FocusPath));
+        Bind(Key.F4, () => On(Screen.Perform, _perform.Model.Browse));
         Bind(Key.F5, () => _screen switch
         {
             Screen.Perform => Do(_perform.Ports.Refresh),

@@ -1,22 +1,39 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
+
+using AiJukebox.Services;
 
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace AiJukebox.Ui;
 
-/// <summary>The loaded model (name, network, tokenizer, vocabulary, parameters) and a field to pick another.</summary>
+/// <summary>The loaded model (name, network, tokenizer, vocabulary, parameters), a list of the models found to pick from (F4), and a field for any other path.</summary>
 internal sealed class ModelPane : FrameView
 {
     private readonly Label _info = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5, Text = "No model yet." };
     private readonly TextField _path = new() { X = 6, Y = 5, Width = Dim.Fill(7) };
     private readonly Button _load = new() { X = Pos.AnchorEnd(), Y = 5, ShadowStyle = ShadowStyles.None, Text = "Load", NoPadding = true, NoDecorations = true };
+    private readonly ListView _catalog = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5, Visible = false };
+    private readonly Func<IReadOnlyList<ModelCatalogEntry>> _find;
+    private IReadOnlyList<ModelCatalogEntry> _entries = [];
 
-    public ModelPane(ModelSession session, Action<string, string?> pick)
+    public ModelPane(ModelSession session, Action<string, string?> pick, Func<IReadOnlyList<ModelCatalogEntry>> find)
     {
-        Title = "Model (F4 pick)";
+        _find = find;
+        Title = TitleText;
         _info.TextFormatter.WordWrap = true;
-        Add(_info, new Label { X = 0, Y = 5, Text = "Path:" }, _path, _load);
+        Add(_info, _catalog, new Label { X = 0, Y = 5, Text = "Path:" }, _path, _load);
+        _catalog.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            if (_catalog.SelectedItem is int i && i >= 0 && i < _entries.Count)
+            {
+                var card = _entries[i].CardPath;
+                CloseBrowser();
+                pick(card, null);
+            }
+        };
         _load.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -33,8 +50,47 @@ internal sealed class ModelPane : FrameView
         session.Changed += state => App?.Invoke(() => Show(state));
     }
 
+    private const string TitleText = "Model (F4 pick)";
+
+    /// <summary>
+    /// F4: lists the models found (trained/, runs/, the last training run) in place of the
+    /// summary, to pick with the arrows and Enter; F4 again goes back. With none found, the
+    /// path field takes the cursor.
+    /// </summary>
+    public void Browse()
+    {
+        if (_catalog.Visible)
+        {
+            CloseBrowser();
+            return;
+        }
+
+        _entries = _find();
+        if (_entries.Count == 0)
+        {
+            _path.SetFocus();
+            return;
+        }
+
+        _catalog.SetSource(new ObservableCollection<string>(_entries.Select(e => e.Label)));
+        var current = _entries.ToList().FindIndex(e => string.Equals(Path.GetDirectoryName(e.CardPath), Path.GetDirectoryName(Path.GetFullPath(_path.Text.Trim() is { Length: > 0 } p ? p : ".")), StringComparison.Ordinal));
+        _catalog.SelectedItem = Math.Max(0, current);
+        Title = "Model: ↑↓ Enter, F4 back";
+        _info.Visible = false;
+        _catalog.Visible = true;
+        _catalog.SetFocus();
+    }
+
     /// <summary>Puts the cursor in the path field.</summary>
     public void FocusPath() => _path.SetFocus();
+
+    private void CloseBrowser()
+    {
+        _catalog.Visible = false;
+        _info.Visible = true;
+        Title = TitleText;
+        _path.SetFocus();
+    }
 
     private void Show(ModelSessionState state)
     {

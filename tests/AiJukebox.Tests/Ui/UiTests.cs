@@ -163,6 +163,32 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
+    public void Ui_F4_ListsTheModelsFound_EnterLoadsTheChosenOne()
+    {
+        // A second model in the install's trained/ folder, with its notes file beside it.
+        var second = Path.Combine(_model.Home, "trained", "second");
+        Directory.CreateDirectory(second);
+        foreach (var file in Directory.GetFiles(_model.Run))
+        {
+            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
+        using var ui = Start("--api", "jack");
+        ui.WaitFor("Name:       tiny");
+
+        ui.Keys("F4");
+        var list = ui.WaitFor(s => s.Contains("second lstm 16x1"), "the list of models");
+        ui.Keys("Up"); // from the current model (tiny) to the one above it (the list is sorted)
+        ui.Keys("Enter");
+        var loaded = ui.WaitFor(s => s.Contains("Name:       second") && s.Contains("Parameters:"), "the second model loaded");
+
+        Assert.Contains("Enter, F4 back", list);
+        Assert.Contains("tiny lstm 16x1", list); // the current model, found through the settings or the session
+        Assert.Contains("lstm 16x1, managed", loaded);
+    }
+
+    [Fact]
     public void Ui_Q_Quits()
     {
         using var ui = Start("--api", "jack");
