@@ -7,11 +7,15 @@ using Terminal.Gui.Views;
 
 namespace AiJukebox.Ui;
 
-/// <summary>Transport state, live controls with their sliders, counters, and the piano roll.</summary>
+/// <summary>Transport state, live controls with their sliders (keys or mouse), counters, and the piano roll.</summary>
 internal sealed class TransportPane : FrameView
 {
     private const int SliderWidth = 6;
-    private readonly Label _state = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private const double MinTempo = 40;
+    private const double MaxTempo = 240;
+    private const double MinTemperature = 0.1;
+    private const double MaxTemperature = 2;
+    private readonly TransportLine _state = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
     private readonly Label _counters = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
     private readonly PerformController _controller;
     private readonly RollModel _roll;
@@ -37,9 +41,14 @@ internal sealed class TransportPane : FrameView
         var tempo = status?.Bpm ?? options.Tempo;
         var temperature = status?.Temperature ?? options.Sampling.Temperature;
         var take = _controller.Take is { } path ? $"REC {Path.GetFileName(path)} {_controller.RecordingTime:m\\:ss}  " : string.Empty;
-        SetText(_state, string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(playing ? "> playing" : "[] stopped")}  {Describe(options.Mode)}  {tempo:0} BPM {Slider(tempo, 40, 240)}  T {temperature:0.00} {Slider(temperature, 0.1, 2)}  thru {(options.Thru ? "on" : "off")}"));
+        var head = string.Create(CultureInfo.InvariantCulture, $"{(playing ? "> playing" : "[] stopped")}  {Describe(options.Mode)}  {tempo:0} BPM ");
+        var middle = string.Create(CultureInfo.InvariantCulture, $"  T {temperature:0.00} ");
+        var tempoColumn = head.Length;
+        var temperatureColumn = tempoColumn + SliderWidth + 2 + middle.Length;
+        _state.Show(
+            $"{head}{Slider(tempo, MinTempo, MaxTempo)}{middle}{Slider(temperature, MinTemperature, MaxTemperature)}  thru {(options.Thru ? "on" : "off")}",
+            new TransportLine.Slider(tempoColumn, SliderWidth, MinTempo, MaxTempo, v => _controller.ChangeTempo(Math.Round(v) - _controller.Options.Tempo)),
+            new TransportLine.Slider(temperatureColumn, SliderWidth, MinTemperature, MaxTemperature, v => _controller.ChangeTemperature(Math.Round(v * 20) / 20 - _controller.Options.Sampling.Temperature)));
         _roll.Update(PianoRollView.Span(Math.Max(1, _view.Viewport.Width), tempo) + TimeSpan.FromSeconds(1));
         var sounding = _roll.Sounding();
         SetText(_counters, status is null

@@ -189,6 +189,35 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
+    public void Ui_MouseOnTheSliders_SetsTempoAndTemperature()
+    {
+        using var ui = Start("--api", "jack");
+        var screen = ui.WaitFor(s => s.Contains("120 BPM [") && s.Contains("Parameters:"), "the transport line");
+        var lines = screen.Split('\n');
+        var row = Array.FindIndex(lines, l => l.Contains("120 BPM ["));
+        var tempoBracket = lines[row].IndexOf("BPM [", StringComparison.Ordinal) + 4;
+
+        // SGR mouse reports (what a terminal sends): 1-based column and row; M = press/drag, m = release.
+        ui.Type($"\u001b[<0;{tempoBracket + 1 + 6};{row + 1}M");
+        ui.Type($"\u001b[<0;{tempoBracket + 1 + 6};{row + 1}m");
+        ui.WaitFor("240 BPM [======]");
+        ui.Type($"\u001b[<0;{tempoBracket + 1 + 6};{row + 1}M");
+        ui.Type($"\u001b[<32;{tempoBracket + 1 + 3};{row + 1}M");
+        ui.Type($"\u001b[<0;{tempoBracket + 1 + 3};{row + 1}m");
+        var dragged = ui.WaitFor("140 BPM [===---]");
+        var temperatureBracket = dragged.Split('\n')[row].IndexOf("T 1.00 [", StringComparison.Ordinal) + 7;
+        ui.Type($"\u001b[<0;{temperatureBracket + 1};{row + 1}M");
+        ui.Type($"\u001b[<0;{temperatureBracket + 1};{row + 1}m");
+        ui.WaitFor("T 0.10 [------]");
+        ui.Keys("q");
+        ui.WaitForExit();
+
+        var settings = File.ReadAllText(Path.Combine(_folder, "config", "aijukebox", "settings.json"));
+        Assert.Contains("\"tempo\": 140", settings);
+        Assert.Contains("\"temperature\": 0.1", settings);
+    }
+
+    [Fact]
     public void Ui_Q_Quits()
     {
         using var ui = Start("--api", "jack");
