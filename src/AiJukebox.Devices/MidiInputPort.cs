@@ -37,7 +37,7 @@ public sealed class MidiInputPort : MidiPort
     {
         // Unregister the port first so no further callback starts, then free (which stops RtMidi's thread);
         // the queue's GC handle is freed only after that, by the SafeHandle.
-        Client.ClosePort();
+        Client.ClosePortAndDrainCallbacks();
         Client.Dispose();
     }
 }
