@@ -222,7 +222,8 @@ public sealed class Performer : IDisposable
                 {
                     // Far from the next message: a coarse sleep that polls input and requests,
                     // never past the start of the window before the message.
-                    var milliseconds = untilWindow * 1000 / _clock.Frequency;
+                    // Divided, not multiplied: an empty queue's "next" is long.MaxValue.
+                    var milliseconds = untilWindow / Math.Max(1, _clock.Frequency / 1000);
                     _clock.Sleep((int)Math.Clamp(milliseconds, 1, _pollMilliseconds));
                 }
                 else
