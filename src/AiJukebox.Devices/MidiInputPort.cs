@@ -30,14 +30,4 @@ public sealed class MidiInputPort : MidiPort
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         return _queue.TryRead(out message);
     }
-
-    /// <inheritdoc />
-    /// <remarks>Messages still queued are discarded.</remarks>
-    private protected override void CloseClient()
-    {
-        // Unregister the port first so no further callback starts, then free (which stops RtMidi's thread);
-        // the queue's GC handle is freed only after that, by the SafeHandle.
-        Client.ClosePortAndDrainCallbacks();
-        Client.Dispose();
-    }
 }

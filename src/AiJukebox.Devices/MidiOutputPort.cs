@@ -43,13 +43,4 @@ public sealed unsafe class MidiOutputPort : MidiPort
             Client.Check("rtmidi_out_send_message");
         }
     }
-
-    /// <inheritdoc />
-    /// <remarks>Messages already sent are delivered first where the MIDI system allows.</remarks>
-    // The SafeHandle defers rtmidi_out_free until a Send in flight on another thread has returned.
-    private protected override void CloseClient()
-    {
-        Client.ClosePortAndDrainCallbacks();
-        Client.Dispose();
-    }
 }

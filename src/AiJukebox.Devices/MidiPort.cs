@@ -40,7 +40,10 @@ public abstract class MidiPort : IDisposable
 
     private protected bool IsDisposed => _disposed;
 
-    /// <summary>Closes the port.</summary>
+    /// <summary>
+    /// Closes the port. An input's queued messages are discarded; an output's sent messages are
+    /// delivered first where the MIDI system allows.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -51,12 +54,13 @@ public abstract class MidiPort : IDisposable
         _disposed = true;
         _watcher?.Dispose();
         Client.Errors.Warning -= OnWarning;
-        CloseClient();
+        // Unregister the port first so no further callback starts, then free (which stops RtMidi's
+        // thread). The SafeHandle defers the free until a Send in flight on another thread has
+        // returned, and frees an input queue's GC handle only after the native object is gone.
+        Client.ClosePortAndDrainCallbacks();
+        Client.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    /// <summary>Releases the RtMidi client in the order the direction needs.</summary>
-    private protected abstract void CloseClient();
 
     private void ReportLost(string message)
     {
