@@ -67,9 +67,10 @@ internal sealed class LstmNetwork : SequenceNetwork
     /// <summary>Logits [1, V] from a top-layer output [1, H].</summary>
     public Tensor Head(Tensor output) => head.call(output);
 
-    public override ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) => engine switch
-    {
-        InferenceEngine.Torch => new LstmPredictor(this),
-        _ => new ManagedLstmPredictor(LstmStepWeights.From(this)),
-    };
+    public override InferenceEngine AutoEngine => InferenceEngine.Managed;
+
+    public override ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) =>
+        (engine == InferenceEngine.Auto ? AutoEngine : engine) == InferenceEngine.Torch
+            ? new LstmPredictor(this)
+            : new ManagedLstmPredictor(LstmStepWeights.From(this));
 }

@@ -33,6 +33,9 @@ internal abstract class SequenceNetwork : nn.Module<Tensor, Tensor>
     /// <summary>A predictor over this network (which it switches to eval mode); the predictor does not own the network.</summary>
     public abstract ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto);
 
+    /// <summary>What <see cref="InferenceEngine.Auto"/> means for this network.</summary>
+    public virtual InferenceEngine AutoEngine => InferenceEngine.Torch;
+
     public static SequenceNetwork Create(NetworkOptions options, int vocabularySize) => options.Kind switch
     {
         NetworkOptions.Lstm => new LstmNetwork(options, vocabularySize),

@@ -82,7 +82,7 @@ public sealed class TrainedModel : IDisposable
     public ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) => _network.CreatePredictor(engine);
 
     /// <summary>The engine <see cref="InferenceEngine.Auto"/> resolves to for this network.</summary>
-    public InferenceEngine AutoEngine => Network.Kind == NetworkOptions.Lstm ? InferenceEngine.Managed : InferenceEngine.Torch;
+    public InferenceEngine AutoEngine => _network.AutoEngine;
 
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();

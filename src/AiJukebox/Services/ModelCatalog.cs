@@ -26,16 +26,11 @@ internal static class ModelCatalog
             }
         }
 
-        foreach (var model in models)
+        foreach (var model in models.OfType<string>())
         {
-            if (model is null)
-            {
-                continue;
-            }
-
-            Add(cards, Directory.Exists(model) || model.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase)
-                ? Path.Combine(Directory.Exists(model) ? model : Path.GetDirectoryName(Path.GetFullPath(model))!, Trainer.ModelCardFile)
-                : model);
+            // A run folder or a checkpoint stands for the card beside it.
+            var folder = Directory.Exists(model) ? model : Path.GetDirectoryName(Path.GetFullPath(model))!;
+            Add(cards, model.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? model : Path.Combine(folder, Trainer.ModelCardFile));
         }
 
         var entries = new List<ModelCatalogEntry>();

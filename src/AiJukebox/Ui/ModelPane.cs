@@ -15,11 +15,13 @@ internal sealed class ModelPane : FrameView
     private readonly TextField _path = new() { X = 6, Y = 5, Width = Dim.Fill(7) };
     private readonly Button _load = new() { X = Pos.AnchorEnd(), Y = 5, ShadowStyle = ShadowStyles.None, Text = "Load", NoPadding = true, NoDecorations = true };
     private readonly ListView _catalog = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5, Visible = false };
+    private readonly ModelSession _session;
     private readonly Func<IReadOnlyList<ModelCatalogEntry>> _find;
     private IReadOnlyList<ModelCatalogEntry> _entries = [];
 
     public ModelPane(ModelSession session, Action<string, string?> pick, Func<IReadOnlyList<ModelCatalogEntry>> find)
     {
+        _session = session;
         _find = find;
         Title = TitleText;
         _info.TextFormatter.WordWrap = true;
@@ -73,8 +75,9 @@ internal sealed class ModelPane : FrameView
         }
 
         _catalog.SetSource(new ObservableCollection<string>(_entries.Select(e => e.Label)));
-        var current = _entries.ToList().FindIndex(e => string.Equals(Path.GetDirectoryName(e.CardPath), Path.GetDirectoryName(Path.GetFullPath(_path.Text.Trim() is { Length: > 0 } p ? p : ".")), StringComparison.Ordinal));
-        _catalog.SelectedItem = Math.Max(0, current);
+        // Start on the loaded model: its weights sit beside its card.
+        var loaded = _session.Summary is { } summary ? Path.GetDirectoryName(Path.GetFullPath(summary.WeightsPath)) : null;
+        _catalog.SelectedItem = Math.Max(0, _entries.ToList().FindIndex(e => Path.GetDirectoryName(e.CardPath) == loaded));
         Title = "Model: ↑↓ Enter, F4 back";
         _info.Visible = false;
         _catalog.Visible = true;

@@ -1,10 +1,12 @@
+using AiJukebox.Configuration;
 using AiJukebox.Services;
 
 namespace AiJukebox.Tests.Services;
 
 public sealed class ModelCatalogTests : IDisposable
 {
-    private static readonly string ShippedCard = Path.Combine(RepositoryRoot(), "trained", "piano-midi-de", "model.json");
+    // The repository's config names the shipped model; the test copies its card.
+    private static readonly string ShippedCard = JukeboxConfig.Load().DefaultModel;
     private readonly string _root = Directory.CreateTempSubdirectory("aijukebox-catalog-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -42,16 +44,5 @@ public sealed class ModelCatalogTests : IDisposable
         var card = Path.Combine(folder, "model.json");
         File.Copy(ShippedCard, card);
         return card;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AiJukebox.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("AiJukebox.sln not found above the test folder.");
     }
 }
