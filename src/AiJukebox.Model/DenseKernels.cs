@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace AiJukebox.Model;
 
-/// <summary>The few dense operations a one-token LSTM step needs, vectorized and allocation-free.</summary>
+/// <summary>The few dense operations a one-token step needs (LSTM and Transformer), vectorized and allocation-free.</summary>
 internal static class DenseKernels
 {
     /// <summary>y[r] = bias[r] + Σ_c matrix[r, c]·x[c] for a row-major [rows, x.Length] matrix.</summary>
@@ -83,15 +83,129 @@ internal static class DenseKernels
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>Σ a[i]·b[i] over equal-length spans.</summary>
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++)
+        var length = a.Length;
+        if (b.Length != length)
         {
-            sum += a[i] * b[i];
+            throw new ArgumentException("The vectors differ in length.");
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        var width = Vector<float>.Count;
+        var accumulator = Vector<float>.Zero;
+        var i = 0;
+        for (; i + width <= length; i += width)
+        {
+            accumulator = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x, (nuint)i), Vector.LoadUnsafe(ref y, (nuint)i), accumulator);
+        }
+
+        var sum = Vector.Sum(accumulator);
+        for (; i < length; i++)
+        {
+            sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
         }
 
         return sum;
+    }
+
+    /// <summary>y[i] += scale·x[i].</summary>
+    public static void AddScaled(ReadOnlySpan<float> x, float scale, Span<float> y)
+    {
+        var length = y.Length;
+        if (x.Length != length)
+        {
+            throw new ArgumentException("The vectors differ in length.");
+        }
+
+        ref var source = ref MemoryMarshal.GetReference(x);
+        ref var target = ref MemoryMarshal.GetReference(y);
+        var width = Vector<float>.Count;
+        var factor = new Vector<float>(scale);
+        var i = 0;
+        for (; i + width <= length; i += width)
+        {
+            var sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref source, (nuint)i), factor, Vector.LoadUnsafe(ref target, (nuint)i));
+            sum.StoreUnsafe(ref target, (nuint)i);
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref target, i) += scale * Unsafe.Add(ref source, i);
+        }
+    }
+
+    /// <summary>y = (x − mean) / √(variance + ε) · gain + bias, as torch's LayerNorm (population variance, ε 1e-5).</summary>
+    public static void LayerNorm(ReadOnlySpan<float> x, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, Span<float> y)
+    {
+        const float Epsilon = 1e-5f;
+        var length = x.Length;
+        if (gain.Length != length || bias.Length != length || y.Length != length)
+        {
+            throw new ArgumentException("Vector and norm sizes disagree.");
+        }
+
+        var mean = 0f;
+        for (var i = 0; i < length; i++)
+        {
+            mean += x[i];
+        }
+
+        mean /= length;
+        var variance = 0f;
+        for (var i = 0; i < length; i++)
+        {
+            var centred = x[i] - mean;
+            variance += centred * centred;
+        }
+
+        var inverse = 1f / MathF.Sqrt((variance / length) + Epsilon);
+        for (var i = 0; i < length; i++)
+        {
+            y[i] = ((x[i] - mean) * inverse * gain[i]) + bias[i];
+        }
+    }
+
+    /// <summary>x ← x·σ(x), in place.</summary>
+    public static void Silu(Span<float> x)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] *= Sigmoid(x[i]);
+        }
+    }
+
+    /// <summary>x ← softmax(scale·x), in place (shifted by the maximum, so large scores do not overflow).</summary>
+    public static void Softmax(Span<float> x, float scale = 1f)
+    {
+        if (scale != 1f)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                x[i] *= scale;
+            }
+        }
+
+        var max = float.NegativeInfinity;
+        foreach (var value in x)
+        {
+            max = MathF.Max(max, value);
+        }
+
+        var sum = 0f;
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = MathF.Exp(x[i] - max);
+            sum += x[i];
+        }
+
+        var inverse = 1f / sum;
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] *= inverse;
+        }
     }
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));

@@ -1,13 +1,13 @@
 namespace AiJukebox.Model;
 
 /// <summary>The shape of a network: what the model card records and what loading rebuilds.</summary>
-/// <param name="Kind">"lstm" (stateful, one step per token) or "bilstm" (re-reads a window per token).</param>
-/// <param name="EmbeddingSize">Size of the token embedding.</param>
-/// <param name="HiddenSize">LSTM hidden size (per direction).</param>
-/// <param name="Layers">Number of stacked LSTM layers.</param>
+/// <param name="Kind">"lstm" (stateful, one step per token), "bilstm" (re-reads a window per token) or "transformer" (causal attention with a key/value cache).</param>
+/// <param name="EmbeddingSize">Size of the token embedding (the transformer's model width).</param>
+/// <param name="HiddenSize">LSTM hidden size (per direction); the transformer's feed-forward width.</param>
+/// <param name="Layers">Number of stacked LSTM layers or transformer blocks.</param>
 /// <param name="DenseSize">Size of the bilstm's dense layer (unused by lstm).</param>
 /// <param name="Dropout">Dropout probability during training.</param>
-/// <param name="Window">Tokens per training window; the bilstm predictor reads this many.</param>
+/// <param name="Window">Tokens per training window; the bilstm predictor reads this many; the transformer's context.</param>
 public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSize, int Layers, int DenseSize, double Dropout, int Window)
 {
     /// <summary>The stateful unidirectional network.</summary>
@@ -16,13 +16,25 @@ public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSi
     /// <summary>The original project's bidirectional window network.</summary>
     public const string BiLstm = "bilstm";
 
+    /// <summary>The decoder-only causal Transformer with rotary relative positions.</summary>
+    public const string Transformer = "transformer";
+
+    /// <summary>The transformer's attention heads (0 for the other kinds); the width must divide into heads of even size.</summary>
+    public int Heads { get; init; }
+
     /// <summary>Checks the values; the message names the option to fix.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Kind is not (Lstm or BiLstm))
+        if (Kind is not (Lstm or BiLstm or Transformer))
         {
-            throw new ArgumentException($"--model '{Kind}' is unknown; use '{Lstm}' or '{BiLstm}'.");
+            throw new ArgumentException($"--model '{Kind}' is unknown; use '{Lstm}', '{BiLstm}' or '{Transformer}'.");
+        }
+
+        if (Kind == Transformer)
+        {
+            Require(Heads >= 1, "--heads must be at least 1 for a transformer.");
+            Require(EmbeddingSize % Heads == 0 && EmbeddingSize / Heads % 2 == 0, $"--embedding ({EmbeddingSize}) must split into {Heads} heads of an even size.");
         }
 
         Require(EmbeddingSize >= 1, "--embedding must be at least 1.");

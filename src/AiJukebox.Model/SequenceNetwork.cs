@@ -9,7 +9,7 @@ namespace AiJukebox.Model;
 /// <summary>
 /// What the trainer and the loader need from a network. Batches are windows of
 /// <see cref="NetworkOptions.Window"/> + 1 token ids; which positions a network predicts
-/// differs (every position for lstm, the last for bilstm), so the loss and the baseline ask it.
+/// differs (every position for lstm and transformer, the last for bilstm), so the loss and the baseline ask it.
 /// </summary>
 internal abstract class SequenceNetwork : nn.Module<Tensor, Tensor>
 {
@@ -40,6 +40,7 @@ internal abstract class SequenceNetwork : nn.Module<Tensor, Tensor>
     {
         NetworkOptions.Lstm => new LstmNetwork(options, vocabularySize),
         NetworkOptions.BiLstm => new BiLstmNetwork(options, vocabularySize),
+        NetworkOptions.Transformer => new TransformerNetwork(options, vocabularySize),
         _ => throw new ArgumentException($"Unknown model kind '{options.Kind}'."),
     };
 }

@@ -98,6 +98,7 @@ public sealed partial class Trainer
 
                 var start = batch * _options.BatchSize;
                 var windows = order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start));
+                WarmUp(optimizer, ((long)epoch * batchesPerEpoch) + batch);
                 lossSum += TrainBatch(network, optimizer, parameters, data, windows, Mix(_options.Seed, epoch, batch)) * windows.Length;
                 lossCount += windows.Length;
                 tokens += (long)windows.Length * _options.Network.Window;
@@ -173,6 +174,23 @@ public sealed partial class Trainer
         return loss.item<float>();
     }
 
+    /// <summary>The learning rate of batch <paramref name="step"/> of the run: a linear warm-up, then constant.</summary>
+    private void WarmUp(optim.Optimizer optimizer, long step)
+    {
+        if (_options.WarmupSteps == 0)
+        {
+            return;
+        }
+
+        // Set on every batch, not only during warm-up: a run resumed from a checkpoint taken
+        // mid-warm-up gets the rate its step calls for, not the one the optimizer state holds.
+        var rate = _options.LearningRate * Math.Min(1.0, (step + 1.0) / _options.WarmupSteps);
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+
     private static double Evaluate(SequenceNetwork network, TrainingData data)
     {
         network.eval();
@@ -201,6 +219,7 @@ public sealed partial class Trainer
     private optim.Optimizer CreateOptimizer(SequenceNetwork network) => _options.Optimizer switch
     {
         "rmsprop" => optim.RMSProp(network.parameters(), _options.LearningRate),
+        "adamw" => optim.AdamW(network.parameters(), _options.LearningRate, weight_decay: 0.01),
         _ => optim.Adam(network.parameters(), _options.LearningRate),
     };
 

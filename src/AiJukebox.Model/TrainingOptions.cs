@@ -15,8 +15,11 @@ public sealed record TrainingOptions
     /// <summary>Learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
-    /// <summary>"adam" or "rmsprop".</summary>
+    /// <summary>"adam", "adamw" (decoupled weight decay 0.01) or "rmsprop".</summary>
     public string Optimizer { get; init; } = "adam";
+
+    /// <summary>The learning rate rises linearly over this many batches from the start of a run (0 = constant from the first batch).</summary>
+    public int WarmupSteps { get; init; }
 
     /// <summary>Gradients are clipped to this global L2 norm (0 = no clipping).</summary>
     public double ClipNorm { get; init; } = 1.0;
@@ -56,7 +59,8 @@ public sealed record TrainingOptions
         Require(Epochs >= 1, "--epochs must be at least 1.");
         Require(BatchSize >= 1, "--batch-size must be at least 1.");
         Require(LearningRate > 0, "--lr must be positive.");
-        Require(Optimizer is "adam" or "rmsprop", $"optimizer '{Optimizer}' is unknown; use 'adam' or 'rmsprop'.");
+        Require(Optimizer is "adam" or "adamw" or "rmsprop", $"optimizer '{Optimizer}' is unknown; use 'adam', 'adamw' or 'rmsprop'.");
+        Require(WarmupSteps >= 0, "--warmup must be 0 or more.");
         Require(ClipNorm >= 0, "the gradient clip norm must be 0 or more.");
         Require(Patience >= 0, "--patience must be 0 or more.");
         Require(Threads >= 1, "--threads must be at least 1.");

@@ -61,7 +61,10 @@ public static class TrainingPreset
             root.GetProperty("layers").GetInt32(),
             root.GetProperty("dense").GetInt32(),
             root.GetProperty("dropout").GetDouble(),
-            root.GetProperty("seqLen").GetInt32());
+            root.GetProperty("seqLen").GetInt32())
+        {
+            Heads = root.TryGetProperty("heads", out var heads) ? heads.GetInt32() : 0,
+        };
         return new TrainingOptions
         {
             Network = network,
@@ -70,6 +73,7 @@ public static class TrainingPreset
             BatchSize = root.GetProperty("batchSize").GetInt32(),
             Optimizer = root.GetProperty("optimizer").GetString() ?? "",
             LearningRate = root.GetProperty("lr").GetDouble(),
+            WarmupSteps = root.TryGetProperty("warmup", out var warmup) ? warmup.GetInt32() : 0,
             ClipNorm = root.GetProperty("clipNorm").GetDouble(),
             Patience = root.GetProperty("patience").GetInt32(),
             AugmentTranspose = root.GetProperty("augmentTranspose").GetInt32(),

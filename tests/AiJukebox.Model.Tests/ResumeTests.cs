@@ -5,6 +5,7 @@ public sealed class ResumeTests
     [Theory]
     [InlineData(NetworkOptions.Lstm)]
     [InlineData(NetworkOptions.BiLstm)]
+    [InlineData(NetworkOptions.Transformer)]
     public void Resume_AfterCancelMidEpoch_GivesTheUninterruptedRunsWeights(string kind)
     {
         var notes = SyntheticCorpus.Create();

@@ -48,7 +48,10 @@ internal static class SyntheticCorpus
 
     public static TrainingOptions TinyOptions(string kind, int epochs = 3) => new()
     {
-        Network = new NetworkOptions(kind, EmbeddingSize: 16, HiddenSize: 32, Layers: kind == NetworkOptions.Lstm ? 2 : 1, DenseSize: 32, Dropout: 0.1, Window: 12),
+        Network = new NetworkOptions(kind, EmbeddingSize: 16, HiddenSize: 32, Layers: kind == NetworkOptions.BiLstm ? 1 : 2, DenseSize: 32, Dropout: 0.1, Window: 12)
+        {
+            Heads = kind == NetworkOptions.Transformer ? 2 : 0,
+        },
         Epochs = epochs,
         BatchSize = 8,
         LearningRate = 1e-2,
@@ -57,5 +60,7 @@ internal static class SyntheticCorpus
         Threads = 1,
         ValidationFraction = 0.25,
         Stride = kind == NetworkOptions.BiLstm ? 3 : 0,
+        // Long enough that the resume tests stop and continue in the middle of the warm-up.
+        WarmupSteps = kind == NetworkOptions.Transformer ? 40 : 0,
     };
 }

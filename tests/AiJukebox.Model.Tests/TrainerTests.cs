@@ -9,6 +9,7 @@ public sealed class TrainerTests(ITestOutputHelper output)
     [Theory]
     [InlineData(NetworkOptions.Lstm)]
     [InlineData(NetworkOptions.BiLstm)]
+    [InlineData(NetworkOptions.Transformer)]
     public void Train_TinyPatternedCorpus_LossGoesDown(string kind)
     {
         using var run = new TempDirectory();

@@ -16,13 +16,15 @@ internal static class TrainCommand
         var notes = new Option<string>("--notes", "-n") { Description = "The notes file to train on (from 'aijukebox import').", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "The run folder: checkpoints, history, loss plot, model card.", Required = true };
         var preset = new Option<string>("--preset") { Description = $"Settings to start from: {string.Join(", ", TrainingPreset.Names)}, or a .json file.", DefaultValueFactory = _ => "default" };
-        var model = new Option<string?>("--model") { Description = "Network: lstm (stateful, for live play) or bilstm (the original's window network)." };
+        var model = new Option<string?>("--model") { Description = "Network: lstm (stateful, for live play), bilstm (the original's window network) or transformer (causal attention, streamed with a key/value cache)." };
         var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Windows per batch." };
         var seqLen = new Option<int?>("--seq-len") { Description = "Tokens per training window." };
         var embedding = new Option<int?>("--embedding") { Description = "Embedding size." };
-        var hidden = new Option<int?>("--hidden") { Description = "LSTM hidden size." };
-        var layers = new Option<int?>("--layers") { Description = "Stacked LSTM layers." };
+        var hidden = new Option<int?>("--hidden") { Description = "LSTM hidden size; the transformer's feed-forward width." };
+        var layers = new Option<int?>("--layers") { Description = "Stacked LSTM layers or transformer blocks." };
+        var heads = new Option<int?>("--heads") { Description = "Attention heads (transformer)." };
+        var warmup = new Option<int?>("--warmup") { Description = "Batches over which the learning rate rises linearly from 0 (0 = none)." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate." };
         var optimizer = new Option<string?>("--optimizer") { Description = "adam or rmsprop." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout probability." };
@@ -36,7 +38,7 @@ internal static class TrainCommand
         var attribution = new Option<string?>("--attribution") { Description = "Corpus attribution and licence, copied to the model card." };
 
         var command = new Command("train", "Train a network on a notes file; writes a checkpoint after every epoch.");
-        foreach (var option in new Option[] { notes, output, preset, model, epochs, batchSize, seqLen, embedding, hidden, layers, lr, optimizer, dropout, seed, resume, patience, threads, augment, stride, maxBatches, attribution })
+        foreach (var option in new Option[] { notes, output, preset, model, epochs, batchSize, seqLen, embedding, hidden, layers, heads, warmup, lr, optimizer, dropout, seed, resume, patience, threads, augment, stride, maxBatches, attribution })
         {
             command.Options.Add(option);
         }
@@ -56,6 +58,7 @@ internal static class TrainCommand
                     Layers = parse.GetValue(layers) ?? options.Network.Layers,
                     Dropout = parse.GetValue(dropout) ?? options.Network.Dropout,
                     Window = parse.GetValue(seqLen) ?? options.Network.Window,
+                    Heads = parse.GetValue(heads) ?? options.Network.Heads,
                 };
                 var augmentation = parse.GetValue(augment) ?? (notesFile.Tokenizer == "events" ? options.AugmentTranspose : 0);
                 options = options with
@@ -64,6 +67,7 @@ internal static class TrainCommand
                     Epochs = parse.GetValue(epochs) ?? options.Epochs,
                     BatchSize = parse.GetValue(batchSize) ?? options.BatchSize,
                     LearningRate = parse.GetValue(lr) ?? options.LearningRate,
+                    WarmupSteps = parse.GetValue(warmup) ?? options.WarmupSteps,
                     Optimizer = parse.GetValue(optimizer) ?? options.Optimizer,
                     Seed = parse.GetValue(seed) ?? options.Seed,
                     Patience = parse.GetValue(patience) ?? options.Patience,
@@ -91,7 +95,10 @@ internal static class TrainCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
-        Console.WriteLine($"Training {options.Network.Kind} (embedding {options.Network.EmbeddingSize}, hidden {options.Network.HiddenSize} x {options.Network.Layers}, window {options.Network.Window}) on {notesPath}: {notes.Pieces.Count} pieces, {notes.TokenCount:N0} tokens, {options.Threads} thread(s){(resume ? ", resuming" : "")}.");
+        var shape = options.Network.Kind == NetworkOptions.Transformer
+            ? $"width {options.Network.EmbeddingSize}, {options.Network.Heads} heads, feed-forward {options.Network.HiddenSize}, {options.Network.Layers} blocks, context {options.Network.Window}"
+            : $"embedding {options.Network.EmbeddingSize}, hidden {options.Network.HiddenSize} x {options.Network.Layers}, window {options.Network.Window}";
+        Console.WriteLine($"Training {options.Network.Kind} ({shape}) on {notesPath}: {notes.Pieces.Count} pieces, {notes.TokenCount:N0} tokens, {options.Threads} thread(s){(resume ? ", resuming" : "")}.");
         var clock = Stopwatch.StartNew();
         var result = TerminationSignals.RunShielded("training", () => new Trainer(notes, notesPath, options, runDirectory).Train(resume, new Reporter(terminal), cancel.Token));
         if (terminal)
