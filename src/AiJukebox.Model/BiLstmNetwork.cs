@@ -65,6 +65,6 @@ internal sealed class BiLstmNetwork : SequenceNetwork
     }
 
     public override ITokenPredictor CreatePredictor(InferenceEngine engine = InferenceEngine.Auto) => engine == InferenceEngine.Managed
-        ? throw new ArgumentException("The managed engine runs lstm models only; use --engine torch (or auto) for a bilstm model.")
+        ? throw new ArgumentException("The managed engine runs lstm and transformer models; use --engine torch (or auto) for a bilstm model.")
         : new BiLstmPredictor(this);
 }

@@ -39,7 +39,7 @@ public sealed record TrainingOptions
     /// <summary>Fraction of the pieces held out for validation.</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
-    /// <summary>Tokens between window starts (0 = the window length for lstm, 1 for bilstm, as the original).</summary>
+    /// <summary>Tokens between window starts (0 = the window length for lstm and transformer, 1 for bilstm, as the original).</summary>
     public int Stride { get; init; }
 
     /// <summary>Stop each epoch after this many batches (0 = all); for short measured runs.</summary>

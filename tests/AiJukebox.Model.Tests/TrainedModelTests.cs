@@ -4,12 +4,14 @@ namespace AiJukebox.Model.Tests;
 
 public sealed class TrainedModelTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Load_SameVocabulary_PredictsLikeTheTrainedNetwork()
+    [Theory]
+    [InlineData(NetworkOptions.Lstm)]
+    [InlineData(NetworkOptions.Transformer)]
+    public void Load_SameVocabulary_PredictsLikeTheTrainedNetwork(string kind)
     {
         using var run = new TempDirectory();
         var notes = SyntheticCorpus.Create();
-        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 12), run.Path).Train(false, null, CancellationToken.None);
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(kind, epochs: 12), run.Path).Train(false, null, CancellationToken.None);
 
         using var model = TrainedModel.Load(run["model.json"], notes, "notes.json");
         using var predictor = model.CreatePredictor();
@@ -24,7 +26,7 @@ public sealed class TrainedModelTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{correct}/60 next tokens predicted");
-        Assert.Equal(NetworkOptions.Lstm, model.Network.Kind);
+        Assert.Equal(kind, model.Network.Kind);
         Assert.True(correct > 40, $"{correct}/60 next tokens predicted");
     }
 

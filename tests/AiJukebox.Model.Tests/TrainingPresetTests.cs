@@ -5,7 +5,7 @@ public sealed class TrainingPresetTests
     [Fact]
     public void Names_AreTheShippedPresets()
     {
-        Assert.Equal(["default", "seed", "small"], TrainingPreset.Names);
+        Assert.Equal(["default", "seed", "small", "transformer"], TrainingPreset.Names);
     }
 
     [Fact]
@@ -19,10 +19,23 @@ public sealed class TrainingPresetTests
         Assert.Equal(1, seed.EffectiveStride);
     }
 
+    [Fact]
+    public void Transformer_HasHeadsAndAWarmUp()
+    {
+        var preset = TrainingPreset.Load("transformer");
+
+        Assert.Equal(NetworkOptions.Transformer, preset.Network.Kind);
+        Assert.Equal(4, preset.Network.Heads);
+        Assert.Equal(400, preset.WarmupSteps);
+        Assert.Equal("adamw", preset.Optimizer);
+        Assert.Equal(preset.Network.Window, preset.EffectiveStride);
+    }
+
     [Theory]
     [InlineData("default")]
     [InlineData("small")]
     [InlineData("seed")]
+    [InlineData("transformer")]
     public void EveryPreset_IsValid(string name)
     {
         TrainingPreset.Load(name).Validate();
@@ -32,7 +45,7 @@ public sealed class TrainingPresetTests
     public void Load_UnknownName_ListsTheKnownOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => TrainingPreset.Load("huge"));
-        Assert.Contains("default, seed, small", error.Message);
+        Assert.Contains("default, seed, small, transformer", error.Message);
     }
 
     [Fact]

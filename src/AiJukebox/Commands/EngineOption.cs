@@ -11,7 +11,7 @@ internal static class EngineOption
     {
         var option = new Option<string>("--engine")
         {
-            Description = "What runs the model's steps: auto (managed for lstm, LibTorch for bilstm), managed, or torch",
+            Description = "What runs the model's steps: auto (managed for lstm and transformer, LibTorch for bilstm), managed, or torch",
             DefaultValueFactory = _ => "auto",
         };
         option.AcceptOnlyFromAmong("auto", "managed", "torch");

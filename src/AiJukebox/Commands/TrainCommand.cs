@@ -33,7 +33,7 @@ internal static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (0 = never)." };
         var threads = new Option<int?>("--threads") { Description = "LibTorch threads (default: all cores)." };
         var augment = new Option<int?>("--augment-transpose") { Description = "Random transposition by up to ±N semitones (events tokenizer)." };
-        var stride = new Option<int?>("--stride") { Description = "Tokens between window starts (0 = window length for lstm, 1 for bilstm)." };
+        var stride = new Option<int?>("--stride") { Description = "Tokens between window starts (0 = window length for lstm and transformer, 1 for bilstm)." };
         var maxBatches = new Option<int?>("--max-batches") { Description = "Stop each epoch after this many batches (for short measured runs)." };
         var attribution = new Option<string?>("--attribution") { Description = "Corpus attribution and licence, copied to the model card." };
 
