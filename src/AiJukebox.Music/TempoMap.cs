@@ -49,4 +49,16 @@ public sealed class TempoMap
 
         return _secondsAt[i] + ((beat - _changes[i].Beat) * 60 / _changes[i].Bpm);
     }
+
+    /// <summary>The beat <paramref name="seconds"/> from the start falls on (the inverse of <see cref="ToSeconds"/>).</summary>
+    public double ToBeats(double seconds)
+    {
+        var i = _changes.Length - 1;
+        while (i > 0 && _secondsAt[i] > seconds)
+        {
+            i--;
+        }
+
+        return _changes[i].Beat + ((seconds - _secondsAt[i]) * _changes[i].Bpm / 60);
+    }
 }
