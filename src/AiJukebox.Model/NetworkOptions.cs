@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiJukebox.Model;
 
 /// <summary>The shape of a network: what the model card records and what loading rebuilds.</summary>
@@ -21,6 +23,10 @@ public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSi
 
     /// <summary>The transformer's attention heads (0 for the other kinds); the width must divide into heads of even size.</summary>
     public int Heads { get; init; }
+
+    /// <summary>"256x2": the recurrent networks' hidden size, or the transformer's width, by the layers.</summary>
+    [JsonIgnore]
+    public string Shape => $"{(Kind == Transformer ? EmbeddingSize : HiddenSize)}x{Layers}";
 
     /// <summary>Checks the values; the message names the option to fix.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>

@@ -65,7 +65,7 @@ internal static class ModelCatalog
             var name = Path.GetFileName(Path.GetDirectoryName(cardPath));
             var network = card.Network;
             var quality = card.ValidationPerplexity > 0 ? string.Create(CultureInfo.InvariantCulture, $" ppl {card.ValidationPerplexity:0.##}") : "";
-            return $"{name} {network.Kind} {network.HiddenSize}x{network.Layers}{(card.Tokenizer == "events" ? "" : " " + card.Tokenizer)}{quality}";
+            return $"{name} {network.Kind} {network.Shape}{(card.Tokenizer == "events" ? "" : " " + card.Tokenizer)}{quality}";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or ModelFileException)
         {

@@ -12,7 +12,7 @@ internal sealed record ModelSummary(string Name, string Kind, string Tokenizer, 
     /// <summary>Summarizes <paramref name="loaded"/>; the parameter count comes from the weights file's header.</summary>
     public static ModelSummary Of(LoadedModel loaded) => new(
         loaded.DisplayName,
-        $"{loaded.Model.Network.Kind} {loaded.Model.Network.HiddenSize}x{loaded.Model.Network.Layers}, {(loaded.Model.AutoEngine == InferenceEngine.Managed ? "managed" : "LibTorch")}",
+        $"{loaded.Model.Network.Kind} {loaded.Model.Network.Shape}, {(loaded.Model.AutoEngine == InferenceEngine.Managed ? "managed" : "LibTorch")}",
         loaded.Tokenizer.Name,
         loaded.Tokenizer.Vocabulary.Count,
         CountParameters(loaded.Model.WeightsPath),
