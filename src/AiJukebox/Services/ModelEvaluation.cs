@@ -14,14 +14,16 @@ namespace AiJukebox.Services;
 internal static class ModelEvaluation
 {
     /// <summary>Evaluates <paramref name="loaded"/>, reporting each stage to <paramref name="progress"/>.</summary>
-    /// <exception cref="ModelFileException">The model has no card, or the card does not describe this notes file.</exception>
+    /// <exception cref="ModelFileException">The card does not describe this notes file (another corpus: the split would not be the model's).</exception>
     /// <exception cref="ArgumentException">The validation pieces are too short for a window, or an option is out of range.</exception>
     public static EvaluationReport Run(LoadedModel loaded, ModelCard card, EvaluationRequest request, Action<string> progress, CancellationToken cancel)
     {
         var notes = loaded.Notes;
-        if (card.Corpus.Pieces != notes.Pieces.Count || card.VocabularyHash != notes.Vocabulary.Hash)
+        // The weights' vocabulary was checked on loading; the split is only the model's if the
+        // pieces are the ones it was split from, which the card's counts vouch for.
+        if (card.Corpus.Pieces != notes.Pieces.Count || card.Corpus.Tokens != notes.TokenCount)
         {
-            throw new ModelFileException($"The model card says the model was trained on {card.Corpus.Pieces} pieces of {card.Corpus.NotesFile}, but {loaded.NotesPath} has {notes.Pieces.Count}; evaluate with the notes file the model was trained with, or the validation split is not the model's.");
+            throw new ModelFileException($"The model card says the model was trained on {card.Corpus.Pieces} pieces ({card.Corpus.Tokens} tokens) of {card.Corpus.NotesFile}, but {loaded.NotesPath} has {notes.Pieces.Count} ({notes.TokenCount}); evaluate with the notes file the model was trained with, or the validation pieces would not be the model's.");
         }
 
         // The same call, with the same fraction and seed, that TrainingData made: the same split.

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using AiJukebox.Commands;
 using AiJukebox.Model;
+using AiJukebox.Music;
 
 namespace AiJukebox.Tests.Commands;
 
@@ -115,6 +116,44 @@ public sealed class EvaluateCommandTests(GenerateCommandTests.TinyModels models)
         Assert.Equal(1, exit);
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains(models.Chords.Notes, error);
+    }
+
+    [Fact]
+    public void Evaluate_NotesFileOfAnotherCorpus_RefusesTheSplit()
+    {
+        // Same vocabulary, so the weights load; but one piece fewer than the card's corpus.
+        var notes = NotesFile.Load(models.Events.Notes);
+        var other = Path.Combine(Path.GetDirectoryName(models.Events.Notes)!, "fewer-pieces.json");
+        new NotesFile(notes.Tokenizer, notes.Settings, notes.Vocabulary, [.. notes.Pieces.Skip(1)]).Save(other);
+
+        var (exit, output, error) = Cli.Run(EvaluateCommand.Create(), "evaluate", "--model", models.Events.Run, "--notes", other);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(other, error);
+        Assert.Contains("the notes file the model was trained with", error);
+    }
+
+    [Fact]
+    public void Evaluate_SafetensorsWithoutACard_SaysWhy()
+    {
+        var folder = Directory.CreateTempSubdirectory("aijukebox-evaluate-").FullName;
+        try
+        {
+            var weights = Path.Combine(folder, "best.safetensors");
+            File.Copy(Path.Combine(models.Events.Run, "best.safetensors"), weights);
+
+            var (exit, _, error) = Cli.Run(EvaluateCommand.Create(), "evaluate", "--model", weights, "--notes", models.Events.Notes);
+
+            Assert.Equal(1, exit);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.Contains("model.json", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
