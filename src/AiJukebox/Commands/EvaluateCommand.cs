@@ -5,6 +5,7 @@ using System.Globalization;
 using AiJukebox.Configuration;
 using AiJukebox.Model;
 using AiJukebox.Music;
+using AiJukebox.Music.Sampling;
 using AiJukebox.Playing;
 using AiJukebox.Services;
 
@@ -16,7 +17,7 @@ namespace AiJukebox.Commands;
 /// repetition, texture, and whether it follows the key of a melody. Table on stdout, progress
 /// on stderr, <c>--json</c> for scripts; the same seed gives the same output.
 /// </summary>
-internal static class EvaluateCommand
+internal static partial class EvaluateCommand
 {
     public static Command Create()
     {
@@ -58,16 +59,27 @@ internal static class EvaluateCommand
                 return Task.FromResult(2);
             }
 
+            SamplingOptions sampling;
             try
             {
                 var defaults = LiveConfig.Load(JukeboxConfig.Load).Sampling;
-                var sampling = defaults with
+                sampling = defaults with
                 {
                     Temperature = parse.GetValue(temperature) ?? defaults.Temperature,
                     TopK = parse.GetValue(topK) ?? defaults.TopK,
                     TopP = parse.GetValue(topP) ?? defaults.TopP,
                     RepetitionPenalty = parse.GetValue(repetition) ?? defaults.RepetitionPenalty,
                 };
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
+            {
+                // A sampling value out of range is a usage error, worded for the option, not the property.
+                stderr.WriteLine($"aijukebox evaluate: {ParameterSuffix().Replace(e.Message.Split('\n')[0], "")}");
+                return Task.FromResult(2);
+            }
+
+            try
+            {
                 TorchRuntime.SetThreads(parse.GetValue(threads));
                 var clock = Stopwatch.StartNew();
                 using var loaded = ModelSelection.Load(parse.GetValue(model), parse.GetValue(notes), JukeboxConfig.Load);
@@ -92,6 +104,9 @@ internal static class EvaluateCommand
         });
         return command;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" \(Parameter '[^']*'\)$")]
+    private static partial System.Text.RegularExpressions.Regex ParameterSuffix();
 
     /// <summary>The model card of a model path: evaluation needs it, for the split the model was trained with.</summary>
     /// <exception cref="ModelFileException">There is no card at or beside the path.</exception>

@@ -156,13 +156,20 @@ public sealed class EvaluateCommandTests(GenerateCommandTests.TinyModels models)
         }
     }
 
-    [Fact]
-    public void Evaluate_BadOption_IsAUsageError()
+    [Theory]
+    [InlineData("--takes", "0", "--takes")]
+    [InlineData("--key-beats", "-1", "--key-beats")]
+    [InlineData("--temperature", "-1", "Temperature")]
+    [InlineData("--top-p", "0", "Top-p")]
+    public void Evaluate_BadOption_IsAOneLineUsageError(string option, string value, string named)
     {
-        var (exit, _, error) = Cli.Run(EvaluateCommand.Create(), "evaluate", "--model", models.Events.Run, "--takes", "0");
+        var (exit, output, error) = Cli.Run(EvaluateCommand.Create(), "evaluate", "--model", models.Events.Run, "--notes", models.Events.Notes, option, value);
 
         Assert.Equal(2, exit);
-        Assert.Contains("--takes", error);
+        Assert.Empty(output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(named, error);
+        Assert.DoesNotContain("(Parameter", error);
     }
 
     private static string Sets(string json) => JsonDocument.Parse(json).RootElement.GetProperty("sets").GetProperty("model").GetRawText();
