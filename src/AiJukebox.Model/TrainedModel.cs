@@ -84,6 +84,54 @@ public sealed class TrainedModel : IDisposable
     /// <summary>The engine <see cref="InferenceEngine.Auto"/> resolves to for this network.</summary>
     public InferenceEngine AutoEngine => _network.AutoEngine;
 
+    /// <summary>First position of a window of <see cref="NetworkOptions.Window"/> + 1 tokens whose token the network predicts.</summary>
+    internal int FirstTargetPosition => _network.FirstTargetPosition;
+
+    /// <summary>
+    /// Perplexity on <paramref name="pieces"/> measured exactly as training measures validation:
+    /// non-overlapping windows of <see cref="NetworkOptions.Window"/> + 1 tokens (a piece's
+    /// tail shorter than that is left out), the mean cross-entropy of each window's predicted
+    /// positions averaged over the windows, then exp. On the model's validation pieces it
+    /// reproduces the model card's <see cref="ModelCard.ValidationPerplexity"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No piece is a whole window long, or a token is outside the vocabulary.</exception>
+    public double Perplexity(IEnumerable<int[]> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        var windows = new WindowSet(pieces, Network.Window + 1, Network.Window);
+        if (windows.Count == 0)
+        {
+            throw new ArgumentException($"No piece is at least {Network.Window + 1} tokens long, so there is no window to measure perplexity on.", nameof(pieces));
+        }
+
+        // Mirrors Trainer.Evaluate (batches of 64, eval mode, no gradients), so the figures agree.
+        const int BatchSize = 64;
+        _network.eval();
+        using var noGrad = TorchSharp.torch.no_grad();
+        double sum = 0;
+        for (var start = 0; start < windows.Count; start += BatchSize)
+        {
+            using var scope = TorchSharp.torch.NewDisposeScope();
+            var count = Math.Min(BatchSize, windows.Count - start);
+            var values = new long[count * windows.Length];
+            for (var i = 0; i < count; i++)
+            {
+                var window = windows.Window(start + i);
+                for (var j = 0; j < window.Length; j++)
+                {
+                    values[(i * windows.Length) + j] = (uint)window[j] < (uint)_network.VocabularySize
+                        ? window[j]
+                        : throw new ArgumentException($"Token id {window[j]} is outside the model's vocabulary of {_network.VocabularySize}.", nameof(pieces));
+                }
+            }
+
+            var loss = _network.Loss(TorchSharp.torch.tensor(values, [count, windows.Length]));
+            sum += loss.item<float>() * count;
+        }
+
+        return Math.Exp(sum / windows.Count);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();
 

@@ -104,6 +104,35 @@ internal sealed class TrigramBaseline
         return best;
     }
 
+    /// <summary>
+    /// Writes log P(token | previous2, previous1) for every token, mixed with the given weights
+    /// exactly as <see cref="Evaluate"/> mixes them (an absent or unseen context drops out);
+    /// -1 marks a missing previous token, as at the start of a window.
+    /// </summary>
+    public void FillLogProbabilities(int previous2, int previous1, double trigramWeight, double bigramWeight, double unigramWeight, Span<float> logits)
+    {
+        var hasBigram = previous1 >= 0 && _bigramContext.TryGetValue(previous1, out _);
+        var trigramContext = previous2 >= 0 && previous1 >= 0 ? Key(previous2, previous1) : -1;
+        var hasTrigram = trigramContext >= 0 && _trigramContext.TryGetValue(trigramContext, out _);
+        for (var token = 0; token < _vocabulary; token++)
+        {
+            double mass = unigramWeight * (_unigram[token] + 1.0) / (_total + _vocabulary), weight = unigramWeight;
+            if (hasBigram)
+            {
+                mass += bigramWeight * Probability(_bigram, _bigramContext, previous1, Key(previous1, token));
+                weight += bigramWeight;
+            }
+
+            if (hasTrigram)
+            {
+                mass += trigramWeight * Probability(_trigram, _trigramContext, trigramContext, Key(trigramContext, token));
+                weight += trigramWeight;
+            }
+
+            logits[token] = (float)Math.Log(mass / weight);
+        }
+    }
+
     private long Key(long context, int token) => context * _vocabulary + token;
 
     private static double Probability(Dictionary<long, long> counts, Dictionary<long, long> contexts, long context, long key)

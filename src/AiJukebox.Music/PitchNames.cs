@@ -5,6 +5,14 @@ public static class PitchNames
 {
     private static readonly string[] Names = ["C", "C#", "D", "E-", "E", "F", "F#", "G", "G#", "A", "B-", "B"];
 
+    /// <summary>The name of a pitch class 0–11 without octave (<c>C#</c>, <c>E-</c>), as in <see cref="ToName"/>.</summary>
+    public static string ClassName(int pitchClass)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pitchClass);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pitchClass, 11);
+        return Names[pitchClass];
+    }
+
     /// <summary>The name with octave of a MIDI pitch 0–127 (octave −1 is written <c>C_1</c>, so it never reads as a flat).</summary>
     public static string ToName(int pitch)
     {

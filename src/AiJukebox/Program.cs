@@ -16,6 +16,7 @@ internal static class Program
             Commands.SendTestCommand.Create(),
             Commands.TrainCommand.Create(),
             Commands.GenerateCommand.Create(),
+            Commands.EvaluateCommand.Create(),
             Commands.PlayCommand.Create(),
         })
         {
