@@ -14,7 +14,7 @@ internal sealed class EventsTokenDecoder : ITokenDecoder
 
     public double Position => (double)_step / EventsTokenizer.StepsPerBeat;
 
-    public bool BetweenNotes => _pitch == NoValue && _velocity == NoValue;
+    public bool BetweenNotes => _pitch == NoValue;
 
     public void Reset()
     {
