@@ -1,5 +1,4 @@
 using AiJukebox.Music;
-using AiJukebox.Music.Generation;
 
 namespace AiJukebox.Live;
 
@@ -42,9 +41,9 @@ internal sealed partial class Conductor
         }
         else if (_mode == PerformanceMode.Accompany && _playing)
         {
-            // A note is complete (its duration known) at its release: that is when it joins the context.
-            var tokens = _tokenizer.Encode([note with { Start = 0 }]);
-            _pendingContext.AddRange(ControlTokens.ForContext(tokens, _tokenizer.Vocabulary, keepBegin: false));
+            // A note is complete (its duration known) at its release: that is when it joins the
+            // context, at the stream's position then (start 0 is before any position; see FeedNotes).
+            _pendingContext.Add(note with { Start = 0 });
         }
     }
 

@@ -28,7 +28,8 @@ internal sealed partial class Conductor
     private readonly NotePairer _listening = new();
     private readonly List<Note> _call = [];
     private readonly List<Note> _answer = [];
-    private readonly List<int> _pendingContext = [];
+    private readonly List<Note> _pendingContext = [];
+    private readonly List<int> _contextTokens = [];
     private PerformanceMode _mode;
     private bool _playing = true;
     private bool _primed;
@@ -216,7 +217,7 @@ internal sealed partial class Conductor
 
         if (_pendingContext.Count > 0 && _generator.AtBoundary)
         {
-            _generator.FeedContext(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pendingContext));
+            _generator.FeedNotes(_tokenizer, _pendingContext, _contextTokens);
             _pendingContext.Clear();
         }
 

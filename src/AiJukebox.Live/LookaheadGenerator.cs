@@ -24,7 +24,6 @@ internal sealed class LookaheadGenerator
     private double _offset;
     private double _begin = double.NegativeInfinity;
     private double _end = double.PositiveInfinity;
-    private bool _atBoundary = true;
     private double _lastBeat = double.NegativeInfinity;
 
     public LookaheadGenerator(TokenGenerator tokens, ITokenDecoder decoder, OutputMapping mapping, SpscRing<ScheduledMessage> ring)
@@ -56,7 +55,6 @@ internal sealed class LookaheadGenerator
     {
         _tokens.Reset();
         _decoder.Reset();
-        _atBoundary = true;
         ForgetPendingNotes();
         foreach (var token in primer)
         {
@@ -90,9 +88,22 @@ internal sealed class LookaheadGenerator
     }
 
     /// <summary>True when context tokens can go in without splitting a note's tokens.</summary>
-    public bool AtBoundary => _atBoundary;
+    public bool AtBoundary => _decoder.BetweenNotes;
 
-    /// <summary>Feeds tokens that were not generated (the player's notes) into the context; call at a boundary.</summary>
+    /// <summary>
+    /// Feeds the player's notes into the context as a continuation of the stream where it is now
+    /// (<see cref="ITokenizer.AppendContinuation"/>: notes before its position are placed at it,
+    /// bars follow the stream's grid); call at a boundary. <paramref name="scratch"/> is cleared and
+    /// receives the tokens fed.
+    /// </summary>
+    public void FeedNotes(ITokenizer tokenizer, IReadOnlyList<Note> notes, List<int> scratch)
+    {
+        scratch.Clear();
+        tokenizer.AppendContinuation(notes, _decoder, scratch);
+        FeedContext(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch));
+    }
+
+    /// <summary>Feeds tokens that were not generated into the context; call at a boundary.</summary>
     public void FeedContext(ReadOnlySpan<int> tokens)
     {
         var before = _decoder.Position;
@@ -120,10 +131,8 @@ internal sealed class LookaheadGenerator
         {
             var token = _tokens.Next();
             generated++;
-            var before = _decoder.Position;
             _completed.Clear();
-            var completed = _decoder.Feed(token, _completed);
-            _atBoundary = completed > 0 || _decoder.Position != before;
+            _decoder.Feed(token, _completed);
             foreach (var note in _completed)
             {
                 Queue(note);

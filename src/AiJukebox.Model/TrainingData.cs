@@ -11,9 +11,9 @@ internal sealed class TrainingData
 
     public TrainingData(NotesFile notes, TrainingOptions options)
     {
-        if (options.AugmentTranspose > 0 && notes.Tokenizer != "events")
+        if (options.AugmentTranspose > 0 && notes.Tokenizer is not (EventsTokenizer.TokenizerName or RemiTokenizer.TokenizerName))
         {
-            throw new ArgumentException($"--augment-transpose needs the events tokenizer; this notes file uses '{notes.Tokenizer}'. Leave it at 0.");
+            throw new ArgumentException($"--augment-transpose needs the events or remi tokenizer (Pitch_p tokens); this notes file uses '{notes.Tokenizer}'. Leave it at 0.");
         }
 
         Split = CorpusSplit.Create(notes.Pieces.Count, options.ValidationFraction, options.Seed);

@@ -3,7 +3,7 @@ using AiJukebox.Music;
 namespace AiJukebox.Model;
 
 /// <summary>
-/// Random transposition for the events tokenizer: every <c>Pitch_p</c> token of a window moves
+/// Random transposition for the events and remi tokenizers: every <c>Pitch_p</c> token of a window moves
 /// by the same number of semitones, chosen uniformly among the shifts within ±N that keep all
 /// of the window's pitches inside the vocabulary (so no shift ever needs to be skipped).
 /// </summary>

@@ -7,6 +7,8 @@ internal sealed class ChordsTokenDecoder(int[][] pitchesById) : ITokenDecoder
 
     public double Position => (double)_step / ChordsTokenizer.StepsPerBeat;
 
+    public bool BetweenNotes => true;
+
     public void Reset() => _step = 0;
 
     public int Feed(int token, ICollection<Note> completed)

@@ -103,7 +103,7 @@ public sealed class ChordsTokenizer : ITokenizer
                 byStep[step] = pitches = [];
             }
 
-            pitches.Add(EventsTokenizer.FoldPitch(note.Pitch));
+            pitches.Add(NoteBins.FoldPitch(note.Pitch));
         }
 
         var symbols = new List<string>();
@@ -144,6 +144,18 @@ public sealed class ChordsTokenizer : ITokenizer
         }
 
         return tokens.ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The chords tokenizer has no bars: the time signatures change nothing.</remarks>
+    public int[] Encode(IReadOnlyList<Note> notes, IReadOnlyList<TimeSignatureChange> timeSignatures) => Encode(notes);
+
+    /// <inheritdoc />
+    /// <remarks>One symbol per half beat from the stream's position (rests where nothing starts).</remarks>
+    public void AppendContinuation(IReadOnlyList<Note> notes, ITokenDecoder stream, List<int> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        tokens.AddRange(Encode(notes.Select(n => n with { Start = Math.Max(0, n.Start - stream.Position) }).ToArray()));
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace AiJukebox.Music;
 
 /// <summary>How a collection of MIDI files becomes a notes file.</summary>
-/// <param name="Tokenizer">"events" or "chords".</param>
+/// <param name="Tokenizer">"events", "remi" or "chords".</param>
 /// <param name="ChordOctaves">For "chords": keep the octaves of chord notes.</param>
 /// <param name="Midi">How notes are taken from each file; null means <see cref="ImportOptions.Default"/>.</param>
 /// <param name="MaxDegreeOfParallelism">Files read at once; -1 means one per processor. The output does not depend on it.</param>

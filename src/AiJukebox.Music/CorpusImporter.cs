@@ -60,15 +60,15 @@ public static class CorpusImporter
         var skipped = new List<SkippedFile>();
         var sources = FindFiles(inputs, skipped);
         var midi = options.Midi ?? ImportOptions.Default;
-        var events = new EventsTokenizer();
         var chords = options.Tokenizer == ChordsTokenizer.TokenizerName;
+        ITokenizer? fixedVocabulary = chords ? null : TokenizerFactory.Create(options.Tokenizer, new Dictionary<string, string>());
 
         // Each slot belongs to one file, so the parallel loop needs no locks and the order is the sorted one.
         var results = new FileResult[sources.Count];
         var done = 0;
         Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation }, i =>
         {
-            results[i] = ReadOne(sources[i], midi, chords ? null : events, options.ChordOctaves);
+            results[i] = ReadOne(sources[i], midi, fixedVocabulary, options.ChordOctaves);
             progress?.Report(new CorpusImportProgress(Interlocked.Increment(ref done), sources.Count));
         });
 
@@ -87,7 +87,7 @@ public static class CorpusImporter
             }
         }
 
-        ITokenizer tokenizer = chords ? ChordsTokenizer.ForCorpus(pieces.Select(p => p.Symbols!), options.ChordOctaves) : events;
+        ITokenizer tokenizer = chords ? ChordsTokenizer.ForCorpus(pieces.Select(p => p.Symbols!), options.ChordOctaves) : fixedVocabulary!;
         var notesPieces = pieces
             .Select(p => new NotesFilePiece(p.Path, p.Sha, p.Tokens ?? p.Symbols!.Select(tokenizer.Vocabulary.IdOf).ToArray()))
             .ToArray();
@@ -98,7 +98,7 @@ public static class CorpusImporter
     private static bool IsMidi(string path) =>
         path.EndsWith(".mid", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".midi", StringComparison.OrdinalIgnoreCase);
 
-    private static FileResult ReadOne(MidiSource source, ImportOptions midi, EventsTokenizer? events, bool chordOctaves)
+    private static FileResult ReadOne(MidiSource source, ImportOptions midi, ITokenizer? fixedVocabulary, bool chordOctaves)
     {
         try
         {
@@ -108,8 +108,8 @@ public static class CorpusImporter
             foreach (var piece in file.Pieces.Where(p => p.Notes.Count > 0))
             {
                 var path = file.Format == 2 ? $"{source.RelativePath}#track {piece.Track}" : source.RelativePath;
-                pieces.Add(events is not null
-                    ? (path, events.Encode(piece.Notes), null)
+                pieces.Add(fixedVocabulary is not null
+                    ? (path, fixedVocabulary.Encode(piece.Notes, piece.TimeSignatures), null)
                     : (path, null, ChordsTokenizer.ToSymbols(piece.Notes, chordOctaves)));
             }
 

@@ -14,6 +14,8 @@ internal sealed class EventsTokenDecoder : ITokenDecoder
 
     public double Position => (double)_step / EventsTokenizer.StepsPerBeat;
 
+    public bool BetweenNotes => _pitch == NoValue;
+
     public void Reset()
     {
         _step = 0;
@@ -38,16 +40,16 @@ internal sealed class EventsTokenDecoder : ITokenDecoder
                 _velocity = NoValue;
                 return 0;
             case < EventsTokenizer.DurationBase:
-                _velocity = EventsTokenizer.BinVelocity(token - EventsTokenizer.VelocityBase);
+                _velocity = NoteBins.BinVelocity(token - EventsTokenizer.VelocityBase);
                 return 0;
-            case var _ when token < EventsTokenizer.DurationBase + EventsTokenizer.DurationSteps.Length:
+            case var _ when token < EventsTokenizer.DurationBase + NoteBins.DurationSteps.Length:
                 if (_pitch == NoValue)
                 {
                     return 0;
                 }
 
-                var duration = EventsTokenizer.DurationSteps[token - EventsTokenizer.DurationBase];
-                var velocity = _velocity == NoValue ? EventsTokenizer.BinVelocity(EventsTokenizer.VelocityBins / 2) : _velocity;
+                var duration = NoteBins.DurationSteps[token - EventsTokenizer.DurationBase];
+                var velocity = _velocity == NoValue ? NoteBins.DefaultVelocity : _velocity;
                 completed.Add(new Note(Position, (double)duration / EventsTokenizer.StepsPerBeat, _pitch, velocity));
                 _pitch = NoValue;
                 _velocity = NoValue;

@@ -34,14 +34,14 @@ internal sealed class EventsTokenGrammar : ITokenGrammar
             < EventsTokenizer.PitchBase => State.Free,
             < EventsTokenizer.VelocityBase => State.NeedVelocity,
             < EventsTokenizer.DurationBase => State.NeedDuration,
-            _ when token < EventsTokenizer.DurationBase + EventsTokenizer.DurationSteps.Length => State.Free,
+            _ when token < EventsTokenizer.DurationBase + NoteBins.DurationSteps.Length => State.Free,
             _ => throw new ArgumentOutOfRangeException(nameof(token), token, $"Token id {token} is outside the events vocabulary."),
         };
     }
 
     public void FillAllowed(Span<bool> allowed)
     {
-        var size = EventsTokenizer.DurationBase + EventsTokenizer.DurationSteps.Length;
+        var size = EventsTokenizer.DurationBase + NoteBins.DurationSteps.Length;
         if (allowed.Length < size)
         {
             throw new ArgumentException($"The span has {allowed.Length} entries; the events vocabulary has {size}.", nameof(allowed));

@@ -8,11 +8,12 @@ namespace AiJukebox.Music;
 /// <c>Pitch_p</c>, <c>Velocity_v</c>, <c>Duration_d</c>. A piece is <c>BOS … EOS</c>.
 /// </summary>
 /// <remarks>
-/// The grid is 12 steps per beat (16ths and triplets fall on it). Pitches outside 21–108 are moved
-/// by octaves into that range. Velocities fall into 32 bins of 4 (the token shows the bin's middle).
-/// Durations are in grid steps: every step up to a beat, every 2 steps up to 2 beats, every 6 up to
-/// 4 beats, every beat up to 8 beats (the longest; longer notes are cut to it). Because the
-/// vocabulary is fixed, any note played on a keyboard can be encoded.
+/// The grid and the bins are <see cref="NoteBins"/>'s, shared with the remi tokenizer: 12 steps per
+/// beat (16ths and triplets fall on it), pitches outside 21–108 moved by octaves into that range,
+/// 32 velocity bins of 4 (the token shows the bin's middle), and durations in grid steps: every step
+/// up to a beat, every 2 steps up to 2 beats, every 6 up to 4 beats, every beat up to 8 beats (the
+/// longest; longer notes are cut to it). Because the vocabulary is fixed, any note played on a
+/// keyboard can be encoded.
 /// </remarks>
 public sealed class EventsTokenizer : ITokenizer
 {
@@ -20,19 +21,19 @@ public sealed class EventsTokenizer : ITokenizer
     public const string TokenizerName = "events";
 
     /// <summary>Grid steps per beat.</summary>
-    public const int StepsPerBeat = 12;
+    public const int StepsPerBeat = NoteBins.StepsPerBeat;
 
     /// <summary>The largest single shift, in steps (4 beats); longer gaps take several shifts.</summary>
     public const int MaxShift = 48;
 
     /// <summary>Lowest pitch in the vocabulary (A0).</summary>
-    public const int LowestPitch = 21;
+    public const int LowestPitch = NoteBins.LowestPitch;
 
     /// <summary>Highest pitch in the vocabulary (C8).</summary>
-    public const int HighestPitch = 108;
+    public const int HighestPitch = NoteBins.HighestPitch;
 
     /// <summary>Number of velocity bins.</summary>
-    public const int VelocityBins = 32;
+    public const int VelocityBins = NoteBins.VelocityBins;
 
     /// <summary>Token id of padding (never generated).</summary>
     public const int Pad = 0;
@@ -45,14 +46,8 @@ public sealed class EventsTokenizer : ITokenizer
 
     internal const int ShiftBase = 3;
     internal const int PitchBase = ShiftBase + MaxShift;
-    internal const int VelocityBase = PitchBase + (HighestPitch - LowestPitch + 1);
+    internal const int VelocityBase = PitchBase + NoteBins.PitchCount;
     internal const int DurationBase = VelocityBase + VelocityBins;
-
-    private const int VelocityBinWidth = 128 / VelocityBins;
-
-    /// <summary>Duration bins in grid steps, ascending.</summary>
-    internal static readonly int[] DurationSteps =
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 30, 36, 42, 48, 60, 72, 84, 96];
 
     private static readonly Vocabulary FixedVocabulary = BuildVocabulary();
 
@@ -106,6 +101,10 @@ public sealed class EventsTokenizer : ITokenizer
         return tokens.ToArray();
     }
 
+    /// <inheritdoc />
+    /// <remarks>The events tokenizer has no bars: the time signatures change nothing.</remarks>
+    public int[] Encode(IReadOnlyList<Note> notes, IReadOnlyList<TimeSignatureChange> timeSignatures) => Encode(notes);
+
     /// <summary>
     /// Appends the tokens of <paramref name="notes"/> (no BOS/EOS) to a stream whose position is
     /// <paramref name="fromBeat"/>: what live input feeds a model. Notes before that beat are placed at it.
@@ -113,8 +112,8 @@ public sealed class EventsTokenizer : ITokenizer
     /// <returns>The stream's position in beats after the appended tokens.</returns>
     public double AppendNotes(IReadOnlyList<Note> notes, double fromBeat, List<int> tokens)
     {
-        var position = Math.Max(0, ToStep(fromBeat));
-        foreach (var (step, pitch, velocityBin, durationBin) in QuantizeToBins(notes))
+        var position = Math.Max(0, NoteBins.ToStep(fromBeat));
+        foreach (var (step, pitch, velocityBin, durationBin) in NoteBins.Quantize(notes))
         {
             var gap = Math.Max(0, step - position);
             for (; gap > 0; gap -= Math.Min(gap, MaxShift))
@@ -135,10 +134,14 @@ public sealed class EventsTokenizer : ITokenizer
     /// The notes as they come back from encoding and decoding: onsets and durations on the grid,
     /// pitches folded into 21–108, velocities at their bin's middle, channel 0, sorted by onset then pitch.
     /// </summary>
-    public static IReadOnlyList<Note> Quantize(IReadOnlyList<Note> notes) =>
-        QuantizeToBins(notes)
-            .Select(q => new Note((double)q.Step / StepsPerBeat, (double)DurationSteps[q.DurationBin] / StepsPerBeat, q.Pitch, BinVelocity(q.VelocityBin)))
-            .ToArray();
+    public static IReadOnlyList<Note> Quantize(IReadOnlyList<Note> notes) => NoteBins.Quantize(notes).Select(NoteBins.ToNote).ToArray();
+
+    /// <inheritdoc />
+    public void AppendContinuation(IReadOnlyList<Note> notes, ITokenDecoder stream, List<int> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        AppendNotes(notes, stream.Position, tokens);
+    }
 
     /// <inheritdoc />
     public ITokenDecoder CreateDecoder() => new EventsTokenDecoder();
@@ -146,66 +149,11 @@ public sealed class EventsTokenizer : ITokenizer
     /// <inheritdoc />
     public ITokenGrammar CreateGrammar() => new EventsTokenGrammar();
 
-    /// <summary>The velocity a bin stands for (the middle of its range).</summary>
-    internal static int BinVelocity(int bin) => (bin * VelocityBinWidth) + (VelocityBinWidth / 2);
-
-    internal static int FoldPitch(int pitch)
-    {
-        while (pitch < LowestPitch)
-        {
-            pitch += 12;
-        }
-
-        while (pitch > HighestPitch)
-        {
-            pitch -= 12;
-        }
-
-        return pitch;
-    }
-
-    private static List<(int Step, int Pitch, int VelocityBin, int DurationBin)> QuantizeToBins(IReadOnlyList<Note> notes)
-    {
-        var result = new List<(int Step, int Pitch, int VelocityBin, int DurationBin)>(notes.Count);
-        foreach (var note in notes)
-        {
-            var step = Math.Max(0, ToStep(note.Start));
-            var velocityBin = Math.Clamp(note.Velocity, 1, 127) / VelocityBinWidth;
-            result.Add((step, FoldPitch(note.Pitch), velocityBin, DurationBin(Math.Max(1, ToStep(note.Duration)))));
-        }
-
-        result.Sort();
-        return result;
-    }
-
-    private static int ToStep(double beats) =>
-        (int)Math.Clamp(Math.Round(beats * StepsPerBeat, MidpointRounding.AwayFromZero), int.MinValue / 2, int.MaxValue / 2);
-
-    /// <summary>The nearest bin (the shorter one on a tie); longer than the last bin → the last.</summary>
-    private static int DurationBin(int steps)
-    {
-        var index = Array.BinarySearch(DurationSteps, steps);
-        if (index >= 0)
-        {
-            return index;
-        }
-
-        var above = ~index;
-        if (above == DurationSteps.Length)
-        {
-            return above - 1;
-        }
-
-        return steps - DurationSteps[above - 1] <= DurationSteps[above] - steps ? above - 1 : above;
-    }
-
     private static Vocabulary BuildVocabulary()
     {
         var tokens = new List<string> { "PAD", "BOS", "EOS" };
         tokens.AddRange(Enumerable.Range(1, MaxShift).Select(n => $"Shift_{n}"));
-        tokens.AddRange(Enumerable.Range(LowestPitch, HighestPitch - LowestPitch + 1).Select(p => $"Pitch_{p}"));
-        tokens.AddRange(Enumerable.Range(0, VelocityBins).Select(b => $"Velocity_{BinVelocity(b)}"));
-        tokens.AddRange(DurationSteps.Select(d => $"Duration_{d}"));
+        tokens.AddRange(NoteBins.NoteTokens);
         return new Vocabulary(tokens);
     }
 }

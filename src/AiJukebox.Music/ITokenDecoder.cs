@@ -6,6 +6,12 @@ public interface ITokenDecoder
     /// <summary>Current time position of the stream in beats (advanced by time tokens).</summary>
     double Position { get; }
 
+    /// <summary>
+    /// True when the stream is between notes: the tokens of a new note (a continuation, see
+    /// <see cref="ITokenizer.AppendContinuation"/>) may come next without splitting anything.
+    /// </summary>
+    bool BetweenNotes { get; }
+
     /// <summary>Back to the start of a stream at beat 0.</summary>
     void Reset();
 

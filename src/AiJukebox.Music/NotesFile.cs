@@ -24,7 +24,7 @@ public sealed class NotesFile
         Pieces = pieces;
     }
 
-    /// <summary>Tokenizer name ("events" or "chords").</summary>
+    /// <summary>Tokenizer name ("events", "remi" or "chords").</summary>
     public string Tokenizer { get; }
 
     /// <summary>Tokenizer settings, sorted by key.</summary>

@@ -4,7 +4,7 @@ namespace AiJukebox.Music;
 public static class TokenizerFactory
 {
     /// <summary>The tokenizer names, the default first.</summary>
-    public static IReadOnlyList<string> Names { get; } = [EventsTokenizer.TokenizerName, ChordsTokenizer.TokenizerName];
+    public static IReadOnlyList<string> Names { get; } = [EventsTokenizer.TokenizerName, ChordsTokenizer.TokenizerName, RemiTokenizer.TokenizerName];
 
     /// <summary>The tokenizer a notes file was written with.</summary>
     /// <exception cref="NotesFileException">The file names an unknown tokenizer or has settings or a vocabulary it does not accept.</exception>
@@ -21,9 +21,9 @@ public static class TokenizerFactory
     }
 
     /// <summary>Creates a tokenizer by name.</summary>
-    /// <param name="name">"events" or "chords".</param>
+    /// <param name="name">"events", "chords" or "remi".</param>
     /// <param name="settings">The tokenizer's settings (as in a notes file); missing keys take their defaults.</param>
-    /// <param name="vocabulary">Required for "chords" (its vocabulary comes from the corpus); for "events", checked against the fixed one when given.</param>
+    /// <param name="vocabulary">Required for "chords" (its vocabulary comes from the corpus); for "events" and "remi", checked against the fixed one when given.</param>
     /// <exception cref="ArgumentException">Unknown name, unsupported setting, or an unsuitable vocabulary.</exception>
     public static ITokenizer Create(string name, IReadOnlyDictionary<string, string> settings, Vocabulary? vocabulary = null)
     {
@@ -37,6 +37,14 @@ public static class TokenizerFactory
                 }
 
                 return events;
+            case RemiTokenizer.TokenizerName:
+                var remi = RemiTokenizer.FromSettings(settings);
+                if (vocabulary is not null && vocabulary.Hash != remi.Vocabulary.Hash)
+                {
+                    throw new ArgumentException("The vocabulary is not the remi tokenizer's fixed vocabulary (hash mismatch).", nameof(vocabulary));
+                }
+
+                return remi;
             case ChordsTokenizer.TokenizerName:
                 if (vocabulary is null)
                 {

@@ -26,6 +26,30 @@ public sealed class TransposeAugmenterTests
     }
 
     [Fact]
+    public void Apply_RemiWindow_ShiftsPitchesOnly()
+    {
+        var remi = new Music.RemiTokenizer();
+        var window = remi.Encode([new Music.Note(0, 1, 60, 64), new Music.Note(3.5, 1, 64, 64)], [new Music.TimeSignatureChange(0, 3, 4)]);
+        var augmenter = new TransposeAugmenter(remi.Vocabulary, 4);
+        var random = new Random(2);
+        var shifts = new HashSet<int>();
+
+        for (var i = 0; i < 100; i++)
+        {
+            var result = new long[window.Length];
+            augmenter.Apply(window, result, random);
+            var texts = result.Select(t => remi.Vocabulary[(int)t]).ToArray();
+            var shift = int.Parse(texts.First(t => t.StartsWith("Pitch_", StringComparison.Ordinal))["Pitch_".Length..]) - 60;
+            Assert.Equal(
+                window.Select(t => remi.Vocabulary[t]).Select(t => t.StartsWith("Pitch_", StringComparison.Ordinal) ? $"Pitch_{int.Parse(t[6..]) + shift}" : t),
+                texts);
+            shifts.Add(shift);
+        }
+
+        Assert.Equal(Enumerable.Range(-4, 9), shifts.Order());
+    }
+
+    [Fact]
     public void Apply_NearTheTopOfTheRange_NeverLeavesTheVocabulary()
     {
         var vocabulary = SyntheticCorpus.EventsVocabulary();

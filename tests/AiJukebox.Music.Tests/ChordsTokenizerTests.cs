@@ -94,7 +94,7 @@ public class ChordsTokenizerTests
             }
 
             var expected = notes
-                .Select(n => (Step: (int)Math.Round(n.Start * 2, MidpointRounding.AwayFromZero), Pitch: EventsTokenizer.FoldPitch(n.Pitch)))
+                .Select(n => (Step: (int)Math.Round(n.Start * 2, MidpointRounding.AwayFromZero), Pitch: NoteBins.FoldPitch(n.Pitch)))
                 .Distinct()
                 .Select(x => new Note(x.Step / 2.0, 0.5, x.Pitch, ChordsTokenizer.DecodedVelocity))
                 .OrderBy(n => n.Start).ThenBy(n => n.Pitch);

@@ -12,9 +12,9 @@ public class EventsTokenizerTests
 
     private static string[] Texts(int[] tokens) => tokens.Select(t => Tokenizer.Vocabulary[t]).ToArray();
 
-    private static List<Note> Decode(IEnumerable<int> tokens)
+    private static List<Note> Decode(IEnumerable<int> tokens, ITokenDecoder? decoder = null)
     {
-        var decoder = Tokenizer.CreateDecoder();
+        decoder ??= Tokenizer.CreateDecoder();
         var notes = new List<Note>();
         foreach (var token in tokens)
         {
@@ -196,6 +196,21 @@ public class EventsTokenizerTests
         decoder.Feed(EventsTokenizer.Bos, notes);
         Assert.Equal(0, decoder.Position);
         Assert.Throws<ArgumentOutOfRangeException>(() => decoder.Feed(Tokenizer.Vocabulary.Count, notes));
+    }
+
+    [Fact]
+    public void AppendContinuation_ContinuesFromTheDecodersPosition_BetweenNotes()
+    {
+        var decoder = Tokenizer.CreateDecoder();
+        Decode(Tokenizer.Encode([new Note(1, 1, 60, 64)]).SkipLast(1), decoder);
+        Assert.True(decoder.BetweenNotes);
+        var tokens = new List<int>();
+
+        Tokenizer.AppendContinuation([new Note(0, 0.5, 62, 64), new Note(1.5, 0.5, 64, 64)], decoder, tokens);
+
+        Assert.Equal(["Pitch_62", "Velocity_66", "Duration_6", "Shift_6", "Pitch_64", "Velocity_66", "Duration_6"], Texts([.. tokens]));
+        decoder.Feed(tokens[0], []);
+        Assert.False(decoder.BetweenNotes);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public class TokenizerFactoryTests
     [Fact]
     public void Create_UnknownName_SaysWhichExist()
     {
-        var error = Assert.Throws<ArgumentException>(() => TokenizerFactory.Create("remi", NoSettings));
+        var error = Assert.Throws<ArgumentException>(() => TokenizerFactory.Create("cpword", NoSettings));
 
-        Assert.StartsWith("Unknown tokenizer 'remi' (known: events, chords).", error.Message);
+        Assert.StartsWith("Unknown tokenizer 'cpword' (known: events, chords, remi).", error.Message);
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public class TokenizerFactoryTests
     [Fact]
     public void FromNotesFile_UnknownTokenizer_ThrowsNotesFileException()
     {
-        var notes = new NotesFile("remi", NoSettings, new Vocabulary(["x"]), []);
+        var notes = new NotesFile("cpword", NoSettings, new Vocabulary(["x"]), []);
 
         var error = Assert.Throws<NotesFileException>(() => TokenizerFactory.FromNotesFile(notes));
 
-        Assert.Contains("Unknown tokenizer 'remi'", error.Message);
+        Assert.Contains("Unknown tokenizer 'cpword'", error.Message);
     }
 }

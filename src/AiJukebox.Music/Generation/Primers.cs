@@ -44,12 +44,13 @@ public static class Primers
         ArgumentNullException.ThrowIfNull(tokenizer);
         var file = MidiFileImporter.Read(path, options ?? ImportOptions.Default);
         var notes = file.Pieces.SelectMany(p => p.Notes).ToArray();
+        var meters = file.Pieces.Count > 0 ? file.Pieces[0].TimeSignatures : [];
         if (notes.Length == 0)
         {
             throw new MidiImportException($"{path}: the primer has no notes (drums on channel 10 are left out).");
         }
 
-        return ControlTokens.ForContext(tokenizer.Encode(notes), tokenizer.Vocabulary, keepBegin: true);
+        return ControlTokens.ForContext(tokenizer.Encode(notes, meters), tokenizer.Vocabulary, keepBegin: true);
     }
 
     /// <summary>The smallest context a model can start from: BOS, or a rest when the vocabulary has no BOS.</summary>
@@ -87,6 +88,11 @@ public static class Primers
         }
 
         var trimmed = piece[first..last];
+        if (tokenizer is RemiTokenizer)
+        {
+            trimmed = RemiTokenizer.WithMeterInForce(piece, first, trimmed);
+        }
+
         return trimmed.Length > 0 ? trimmed : Empty(tokenizer);
     }
 

@@ -30,7 +30,7 @@ internal static class GenerateCommand
         var tempo = new Option<double>("--tempo") { Description = "Tempo of the file in BPM", DefaultValueFactory = _ => 120 };
         var program = new Option<int>("--program") { Description = "General MIDI program 0-127 (0 = Acoustic Grand Piano)", DefaultValueFactory = _ => 0 };
         var channel = new Option<int>("--channel") { Description = "MIDI channel 1-16", DefaultValueFactory = _ => 1 };
-        var format = new Option<string?>("--format") { Description = "Require the model's tokenizer: events, or chords (the original project's half-beat symbols)" };
+        var format = new Option<string?>("--format") { Description = "Require the model's tokenizer: events, remi, or chords (the original project's half-beat symbols)" };
         format.AcceptOnlyFromAmong([.. TokenizerFactory.Names]);
         var threads = new Option<int>("--threads") { Description = "LibTorch threads (1 is fastest for one token at a time)", DefaultValueFactory = _ => 1 };
         var engine = EngineOption.Create();

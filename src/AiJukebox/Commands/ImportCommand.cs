@@ -18,7 +18,7 @@ internal static class ImportCommand
         var output = new Option<string>("--output", "-o") { Description = "The notes file to write (JSON)", Required = true };
         var tokenizer = new Option<string>("--tokenizer", "-t")
         {
-            Description = "events (fixed vocabulary, notes with timing) or chords (the original project's symbols)",
+            Description = "events (fixed vocabulary, notes with timing), remi (the same with bars, positions and time signatures) or chords (the original project's symbols)",
             DefaultValueFactory = _ => EventsTokenizer.TokenizerName,
         };
         tokenizer.AcceptOnlyFromAmong([.. TokenizerFactory.Names]);

@@ -32,7 +32,7 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --output from its last checkpoint (its settings; --epochs, --patience, --threads may change)." };
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (0 = never)." };
         var threads = new Option<int?>("--threads") { Description = "LibTorch threads (default: all cores)." };
-        var augment = new Option<int?>("--augment-transpose") { Description = "Random transposition by up to ±N semitones (events tokenizer)." };
+        var augment = new Option<int?>("--augment-transpose") { Description = "Random transposition by up to ±N semitones (events and remi tokenizers)." };
         var stride = new Option<int?>("--stride") { Description = "Tokens between window starts (0 = window length for lstm and transformer, 1 for bilstm)." };
         var maxBatches = new Option<int?>("--max-batches") { Description = "Stop each epoch after this many batches (for short measured runs)." };
         var attribution = new Option<string?>("--attribution") { Description = "Corpus attribution and licence, copied to the model card." };
@@ -60,7 +60,7 @@ internal static class TrainCommand
                     Window = parse.GetValue(seqLen) ?? options.Network.Window,
                     Heads = parse.GetValue(heads) ?? options.Network.Heads,
                 };
-                var augmentation = parse.GetValue(augment) ?? (notesFile.Tokenizer == "events" ? options.AugmentTranspose : 0);
+                var augmentation = parse.GetValue(augment) ?? (notesFile.Tokenizer is EventsTokenizer.TokenizerName or RemiTokenizer.TokenizerName ? options.AugmentTranspose : 0);
                 options = options with
                 {
                     Network = network,

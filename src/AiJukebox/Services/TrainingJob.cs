@@ -43,7 +43,7 @@ internal sealed class TrainingJob : IDisposable
             Epochs = request.Epochs ?? preset.Epochs,
             // The UI thread and the terminal need a core; training takes the rest.
             Threads = Math.Max(1, Environment.ProcessorCount - 1),
-            AugmentTranspose = notes.Tokenizer == "events" ? preset.AugmentTranspose : 0,
+            AugmentTranspose = notes.Tokenizer is EventsTokenizer.TokenizerName or RemiTokenizer.TokenizerName ? preset.AugmentTranspose : 0,
         };
     }
 

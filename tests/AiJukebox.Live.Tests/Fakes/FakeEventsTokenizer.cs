@@ -54,6 +54,14 @@ internal sealed class FakeEventsTokenizer : ITokenizer
         return [.. tokens];
     }
 
+    public int[] Encode(IReadOnlyList<Note> notes, IReadOnlyList<TimeSignatureChange> timeSignatures) => Encode(notes);
+
+    public void AppendContinuation(IReadOnlyList<Note> notes, ITokenDecoder stream, List<int> tokens)
+    {
+        var encoded = Encode(notes.Select(n => n with { Start = Math.Max(0, n.Start - stream.Position) }).ToArray());
+        tokens.AddRange(encoded[1..^1]);
+    }
+
     public ITokenDecoder CreateDecoder() => new Decoder(this);
 
     public ITokenGrammar CreateGrammar() => new Grammar(this);
@@ -63,10 +71,17 @@ internal sealed class FakeEventsTokenizer : ITokenizer
         private int _steps;
         private int _pitch;
         private int _velocity;
+        private bool _inNote;
 
         public double Position => _steps / (double)StepsPerBeat;
 
-        public void Reset() => _steps = 0;
+        public bool BetweenNotes => !_inNote;
+
+        public void Reset()
+        {
+            _steps = 0;
+            _inNote = false;
+        }
 
         public int Feed(int token, ICollection<Note> completed)
         {
@@ -78,12 +93,14 @@ internal sealed class FakeEventsTokenizer : ITokenizer
                     _steps += value;
                     break;
                 case "Pitch":
+                    _inNote = true;
                     _pitch = value;
                     break;
                 case "Velocity":
                     _velocity = value;
                     break;
                 case "Duration":
+                    _inNote = false;
                     completed.Add(new Note(Position, value / (double)StepsPerBeat, _pitch, _velocity));
                     return 1;
             }

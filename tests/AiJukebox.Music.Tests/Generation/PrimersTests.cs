@@ -30,6 +30,37 @@ public sealed class PrimersTests
         Assert.True(primer[^1] >= EventsTokenizer.DurationBase, $"last token {Events.Vocabulary[primer[^1]]} is not a duration");
     }
 
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(99UL)]
+    public void FromNotesFile_Remi_WindowIsWholeBarsWithTheMeterInForce(ulong seed)
+    {
+        var remi = new RemiTokenizer();
+        var pieces = new[] { "chpn-p7.mid", "chpn-p20.mid" }
+            .Select(name => MidiFileImporter.Read(Fixture(name), ImportOptions.Default).Pieces[0])
+            .Select((piece, i) => new NotesFilePiece($"{i}", "", remi.Encode(piece.Notes, piece.TimeSignatures)))
+            .ToArray();
+        var corpus = new NotesFile(remi.Name, remi.Settings, remi.Vocabulary, pieces);
+
+        var primer = Primers.FromNotesFile(corpus, remi, 200, seed);
+
+        var texts = primer.Select(t => remi.Vocabulary[t]).ToArray();
+        Assert.Equal("Bar", texts[0]);
+        Assert.StartsWith("TimeSig_", texts[1]);
+        Assert.StartsWith("Duration_", texts[^1]);
+        Assert.Contains(pieces, p => p.Tokens.Contains(primer[1]));
+        var grammar = remi.CreateGrammar();
+        var allowed = new bool[remi.Vocabulary.Count];
+        grammar.Accept(primer[0]);
+        foreach (var token in primer.Skip(1))
+        {
+            grammar.FillAllowed(allowed);
+            Assert.True(allowed[token], remi.Vocabulary[token]);
+            grammar.Accept(token);
+        }
+    }
+
     [Fact]
     public void FromNotesFile_SameSeedSameWindow_OtherSeedOtherWindow()
     {

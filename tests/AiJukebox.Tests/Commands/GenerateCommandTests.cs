@@ -32,6 +32,28 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
     }
 
     [Fact]
+    public void Generate_RemiModel_WritesNotesThatReadBack()
+    {
+        var notesFile = NotesFile.Load(_models.Remi.Notes);
+        Assert.Equal("remi", notesFile.Tokenizer);
+        Assert.Contains(notesFile.Vocabulary.IdOf("Bar"), notesFile.Pieces[0].Tokens);
+        var fromCorpus = Path.Combine(_folder, "remi.mid");
+        var fromNothing = Path.Combine(_folder, "remi-none.mid");
+
+        var corpus = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Remi.Run, "--notes", _models.Remi.Notes, "-o", fromCorpus, "--length", "600", "--seed", "3", "--format", "remi");
+        var none = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Remi.Run, "--notes", _models.Remi.Notes, "-o", fromNothing, "--beats", "16", "--seed", "4", "--primer", "none");
+
+        Assert.True(corpus.ExitCode == 0, corpus.Err);
+        Assert.True(none.ExitCode == 0, none.Err);
+        var notes = MidiFileImporter.Read(fromCorpus, ImportOptions.Default).Pieces[0].Notes;
+        Assert.NotEmpty(notes);
+        Assert.All(notes, n => Assert.Equal(0, n.Start * 12 % 1, 6));
+        var short16 = MidiFileImporter.Read(fromNothing, ImportOptions.Default).Pieces[0].Notes;
+        Assert.NotEmpty(short16);
+        Assert.All(short16, n => Assert.True(n.Start < 16));
+    }
+
+    [Fact]
     public void Generate_SameSeed_SameBytes()
     {
         var first = Path.Combine(_folder, "a.mid");
@@ -148,15 +170,18 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
 
             Events = Train(midi, "events", "lstm");
             Chords = Train(midi, "chords", "bilstm");
+            Remi = Train(midi, "remi", "lstm", "--augment-transpose", "2");
         }
 
         public (string Notes, string Run) Events { get; }
 
         public (string Notes, string Run) Chords { get; }
 
+        public (string Notes, string Run) Remi { get; }
+
         public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-        private (string Notes, string Run) Train(string midi, string tokenizer, string kind) =>
-            Cli.ImportAndTrain(_folder, midi, $"{tokenizer}.json", $"run-{tokenizer}", tokenizer, "--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16");
+        private (string Notes, string Run) Train(string midi, string tokenizer, string kind, params string[] more) =>
+            Cli.ImportAndTrain(_folder, midi, $"{tokenizer}.json", $"run-{tokenizer}", tokenizer, ["--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16", .. more]);
     }
 }
