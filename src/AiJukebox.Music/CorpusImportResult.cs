@@ -5,4 +5,5 @@ namespace AiJukebox.Music;
 /// <param name="FilesFound">MIDI files found under the inputs.</param>
 /// <param name="FilesImported">Files that gave at least one piece.</param>
 /// <param name="Skipped">Files (or inputs) left out, in path order, with reasons.</param>
-public sealed record CorpusImportResult(NotesFile? Notes, int FilesFound, int FilesImported, IReadOnlyList<SkippedFile> Skipped);
+/// <param name="FilesWithBeatAnnotations">Imported files whose bars came from a beat annotation file.</param>
+public sealed record CorpusImportResult(NotesFile? Notes, int FilesFound, int FilesImported, IReadOnlyList<SkippedFile> Skipped, int FilesWithBeatAnnotations = 0);

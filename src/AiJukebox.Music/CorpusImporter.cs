@@ -68,12 +68,13 @@ public static class CorpusImporter
         var done = 0;
         Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation }, i =>
         {
-            results[i] = ReadOne(sources[i], midi, fixedVocabulary, options.ChordOctaves);
+            results[i] = ReadOne(sources[i], midi, fixedVocabulary, options.ChordOctaves, options.BeatAnnotations);
             progress?.Report(new CorpusImportProgress(Interlocked.Increment(ref done), sources.Count));
         });
 
         var pieces = new List<(string Path, string Sha, int[]? Tokens, IReadOnlyList<string>? Symbols)>();
         var imported = 0;
+        var annotated = 0;
         for (var i = 0; i < sources.Count; i++)
         {
             if (results[i].Error is { } error)
@@ -83,6 +84,7 @@ public static class CorpusImporter
             else
             {
                 imported++;
+                annotated += results[i].BarsFromAnnotations ? 1 : 0;
                 pieces.AddRange(results[i].Pieces!.Select(p => (p.Path, results[i].Sha256!, p.Tokens, p.Symbols)));
             }
         }
@@ -92,21 +94,34 @@ public static class CorpusImporter
             .Select(p => new NotesFilePiece(p.Path, p.Sha, p.Tokens ?? p.Symbols!.Select(tokenizer.Vocabulary.IdOf).ToArray()))
             .ToArray();
         var notes = notesPieces.Length == 0 ? null : new NotesFile(tokenizer.Name, tokenizer.Settings, tokenizer.Vocabulary, notesPieces);
-        return new CorpusImportResult(notes, sources.Count, imported, skipped);
+        return new CorpusImportResult(notes, sources.Count, imported, skipped, annotated);
     }
 
     private static bool IsMidi(string path) =>
         path.EndsWith(".mid", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".midi", StringComparison.OrdinalIgnoreCase);
 
-    private static FileResult ReadOne(MidiSource source, ImportOptions midi, ITokenizer? fixedVocabulary, bool chordOctaves)
+    private static FileResult ReadOne(MidiSource source, ImportOptions midi, ITokenizer? fixedVocabulary, bool chordOctaves, bool useAnnotations)
     {
         try
         {
             var bytes = File.ReadAllBytes(source.FullPath);
             var file = MidiFileImporter.Read(bytes, midi);
+            var annotations = useAnnotations ? BeatAnnotations.FindBeside(source.FullPath) : null;
             var pieces = new List<(string, int[]?, IReadOnlyList<string>?)>();
-            foreach (var piece in file.Pieces.Where(p => p.Notes.Count > 0))
+            var fromAnnotations = false;
+            foreach (var original in file.Pieces.Where(p => p.Notes.Count > 0))
             {
+                var piece = original;
+                if (annotations is not null)
+                {
+                    var meter = ReadAnnotatedMeter(annotations, piece);
+                    if (meter.Count > 0)
+                    {
+                        piece = BeatAnnotations.AlignToBars(piece, meter[0]);
+                        fromAnnotations = true;
+                    }
+                }
+
                 var path = file.Format == 2 ? $"{source.RelativePath}#track {piece.Track}" : source.RelativePath;
                 pieces.Add(fixedVocabulary is not null
                     ? (path, fixedVocabulary.Encode(piece.Notes, piece.TimeSignatures), null)
@@ -118,7 +133,7 @@ public static class CorpusImporter
                 return new FileResult(NoNotesReason(file, midi), null, null);
             }
 
-            return new FileResult(null, Convert.ToHexStringLower(SHA256.HashData(bytes)), pieces);
+            return new FileResult(null, Convert.ToHexStringLower(SHA256.HashData(bytes)), pieces, fromAnnotations);
         }
         catch (MidiImportException e)
         {
@@ -147,5 +162,18 @@ public static class CorpusImporter
         };
     }
 
-    private sealed record FileResult(string? Error, string? Sha256, List<(string Path, int[]? Tokens, IReadOnlyList<string>? Symbols)>? Pieces);
+    private static IReadOnlyList<TimeSignatureChange> ReadAnnotatedMeter(string path, ImportedPiece piece)
+    {
+        try
+        {
+            return BeatAnnotations.ReadMeter(File.ReadAllText(path), new TempoMap(piece.Tempos));
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            // Reported as the file's reason for being skipped: its bars would be wrong without it.
+            throw new MidiImportException($"{BeatAnnotations.FileName} beside it is not readable ({e.Message}); fix or remove it, or import with --no-beat-annotations");
+        }
+    }
+
+    private sealed record FileResult(string? Error, string? Sha256, List<(string Path, int[]? Tokens, IReadOnlyList<string>? Symbols)>? Pieces, bool BarsFromAnnotations = false);
 }

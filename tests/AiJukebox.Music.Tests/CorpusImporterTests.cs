@@ -16,6 +16,8 @@ public sealed class CorpusImporterTests : IDisposable
         return path;
     }
 
+    private void Put(string relative, string text) => Put(relative, System.Text.Encoding.UTF8.GetBytes(text));
+
     private static byte[] Serialize(NotesFile notes)
     {
         using var stream = new MemoryStream();
@@ -38,6 +40,65 @@ public sealed class CorpusImporterTests : IDisposable
         Assert.Equal(["a/deep/two.midi", "b/one.MID"], result.Notes!.Pieces.Select(p => p.Path));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SmallSong(62))), result.Notes.Pieces[0].Sha256);
         Assert.Equal(new EventsTokenizer().Encode(MidiFileImporter.Read(SmallSong(62), ImportOptions.Default).Pieces[0].Notes), result.Notes.Pieces[0].Tokens);
+    }
+
+    [Fact]
+    public void Import_BeatAnnotationsBeside_MoveAOneBeatPickupToTheEndOfAFirstBar()
+    {
+        // 120 BPM, 96 ticks a beat, a time signature of 1/4 as POP909's files have; the song's
+        // downbeats are at beats 1, 5, 9 (a one-beat pickup), so its first note is a pickup.
+        var song = File(0, 96, Track(Tempo(0, 120), TimeSignature(0, 1, 2), On(0, 60), Off(96, 60), On(0, 64), Off(96, 64)));
+        Put("001/001.mid", song);
+        Put("001/beat_midi.txt", string.Concat(Enumerable.Range(0, 12).Select(i => FormattableString.Invariant($"{i * 0.5:F3} 1.0 {((i - 1) % 4 == 0 ? 1.0 : 0.0):F1}\n"))));
+
+        var aligned = CorpusImporter.Import([_root.FullName], new CorpusImportOptions(RemiTokenizer.TokenizerName));
+        var asIs = CorpusImporter.Import([_root.FullName], new CorpusImportOptions(RemiTokenizer.TokenizerName, BeatAnnotations: false));
+
+        Assert.Equal(1, aligned.FilesWithBeatAnnotations);
+        Assert.Equal(0, asIs.FilesWithBeatAnnotations);
+        var notes = Decode(aligned.Notes!);
+        // Moved by 3 beats: the pickup is the last beat of bar 0 and the downbeat note opens bar 1 (4/4).
+        Assert.Equal([3.0, 4.0], notes.Select(n => n.Start));
+        Assert.Contains("TimeSig_4/4", aligned.Notes!.Pieces[0].Tokens.Select(t => aligned.Notes.Vocabulary[t]));
+        Assert.Equal([0.0, 1.0], Decode(asIs.Notes!).Select(n => n.Start));
+    }
+
+    [Fact]
+    public void Import_BeatAnnotationsWithSilenceBeforeTheFirstDownbeat_MovesThePieceEarlier()
+    {
+        // Downbeats at beats 1, 5, 9 and nothing played before beat 1: the song starts at bar 0.
+        var song = File(0, 96, Track(Tempo(0, 120), On(96, 60), Off(96, 60), On(0, 64), Off(96, 64)));
+        Put("002/002.mid", song);
+        Put("002/beat_midi.txt", string.Concat(Enumerable.Range(0, 12).Select(i => FormattableString.Invariant($"{i * 0.5:F3} 1.0 {((i - 1) % 4 == 0 ? 1.0 : 0.0):F1}\n"))));
+
+        var result = CorpusImporter.Import([_root.FullName], new CorpusImportOptions(RemiTokenizer.TokenizerName));
+
+        Assert.Equal([0.0, 1.0], Decode(result.Notes!).Select(n => n.Start));
+    }
+
+    [Fact]
+    public void Import_UnreadableBeatAnnotations_SkipsTheFileSayingWhatToDo()
+    {
+        Put("001/001.mid", SmallSong(60));
+        Put("001/beat_midi.txt", "0.0 1.0 1.0\nnot a beat\n");
+
+        var result = CorpusImporter.Import([_root.FullName], new CorpusImportOptions());
+
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Contains("beat_midi.txt", skipped.Reason);
+        Assert.Contains("--no-beat-annotations", skipped.Reason);
+    }
+
+    private static List<Note> Decode(NotesFile notes)
+    {
+        var decoder = TokenizerFactory.FromNotesFile(notes).CreateDecoder();
+        var result = new List<Note>();
+        foreach (var token in notes.Pieces[0].Tokens)
+        {
+            decoder.Feed(token, result);
+        }
+
+        return result;
     }
 
     [Fact]

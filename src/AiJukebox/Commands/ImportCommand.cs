@@ -25,6 +25,7 @@ internal static class ImportCommand
         var chordOctaves = new Option<bool>("--chord-octaves") { Description = "chords: keep the octaves of chord notes (C4.E4.G4 instead of 0.4.7)" };
         var includeDrums = new Option<bool>("--include-drums") { Description = "Keep notes on channel 10 (General MIDI drums)" };
         var noSustain = new Option<bool>("--no-sustain") { Description = "Ignore the sustain pedal (CC64) instead of extending held notes" };
+        var noBeatAnnotations = new Option<bool>("--no-beat-annotations") { Description = $"Keep each file's own time signatures even where a {BeatAnnotations.FileName} (POP909's beat annotations) lies beside it" };
         var track = new Option<int?>("--track") { Description = "Import only this track (0-based, as 'aijukebox inspect' lists them) instead of merging all" };
         track.Validators.Add(r =>
         {
@@ -45,7 +46,7 @@ internal static class ImportCommand
 
         var command = new Command("import", "Turn MIDI files into a notes file (the tokenized corpus that training reads). Exit code 0 when at least one piece was imported, 1 otherwise.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { output, tokenizer, chordOctaves, includeDrums, noSustain, track, jobs, quiet })
+        foreach (var option in new Option[] { output, tokenizer, chordOctaves, includeDrums, noSustain, noBeatAnnotations, track, jobs, quiet })
         {
             command.Options.Add(option);
         }
@@ -64,7 +65,8 @@ internal static class ImportCommand
                 parse.GetRequiredValue(tokenizer),
                 parse.GetValue(chordOctaves),
                 new ImportOptions(parse.GetValue(includeDrums), !parse.GetValue(noSustain), parse.GetValue(track)),
-                parse.GetValue(jobs));
+                parse.GetValue(jobs),
+                !parse.GetValue(noBeatAnnotations));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var showProgress = !parse.GetValue(quiet) && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
@@ -106,7 +108,8 @@ internal static class ImportCommand
         var seconds = clock.Elapsed.TotalSeconds;
         stdout.WriteLine(
             $"Imported {notes.Pieces.Count} pieces from {result.FilesImported} of {result.FilesFound} files: " +
-            $"{notes.TokenCount} tokens, vocabulary {notes.Vocabulary.Count} ({notes.Tokenizer}), {result.Skipped.Count} skipped; " +
+            $"{notes.TokenCount} tokens, vocabulary {notes.Vocabulary.Count} ({notes.Tokenizer}), {result.Skipped.Count} skipped" +
+            (result.FilesWithBeatAnnotations > 0 ? $", bars of {result.FilesWithBeatAnnotations} from {BeatAnnotations.FileName}" : "") + "; " +
             $"{seconds:0.0} s, {result.FilesFound / Math.Max(seconds, 1e-3):0} files/s -> {output}");
         return 0;
     }
