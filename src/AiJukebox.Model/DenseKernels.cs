@@ -137,6 +137,70 @@ internal static class DenseKernels
         }
     }
 
+    /// <summary>
+    /// y[c] += Σ_j weights[j]·rows[j, c] for row-major rows [weights.Length, y.Length]: attention's
+    /// weighted sum of values. Blocks of y stay in registers while every row passes, so each row
+    /// element is loaded once and y is written once per block.
+    /// </summary>
+    public static void AccumulateRows(ReadOnlySpan<float> weights, ReadOnlySpan<float> rows, Span<float> y)
+    {
+        var columns = y.Length;
+        var count = weights.Length;
+        if (rows.Length != count * columns)
+        {
+            throw new ArgumentException("Weight, row and output sizes disagree.");
+        }
+
+        ref var w = ref MemoryMarshal.GetReference(weights);
+        ref var r = ref MemoryMarshal.GetReference(rows);
+        ref var target = ref MemoryMarshal.GetReference(y);
+        var width = Vector<float>.Count;
+        var c = 0;
+        for (; c + (4 * width) <= columns; c += 4 * width)
+        {
+            var a0 = Vector.LoadUnsafe(ref target, (nuint)c);
+            var a1 = Vector.LoadUnsafe(ref target, (nuint)(c + width));
+            var a2 = Vector.LoadUnsafe(ref target, (nuint)(c + (2 * width)));
+            var a3 = Vector.LoadUnsafe(ref target, (nuint)(c + (3 * width)));
+            for (var j = 0; j < count; j++)
+            {
+                var factor = new Vector<float>(Unsafe.Add(ref w, j));
+                ref var row = ref Unsafe.Add(ref r, (j * columns) + c);
+                a0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), factor, a0);
+                a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)width), factor, a1);
+                a2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)(2 * width)), factor, a2);
+                a3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)(3 * width)), factor, a3);
+            }
+
+            a0.StoreUnsafe(ref target, (nuint)c);
+            a1.StoreUnsafe(ref target, (nuint)(c + width));
+            a2.StoreUnsafe(ref target, (nuint)(c + (2 * width)));
+            a3.StoreUnsafe(ref target, (nuint)(c + (3 * width)));
+        }
+
+        for (; c + width <= columns; c += width)
+        {
+            var a = Vector.LoadUnsafe(ref target, (nuint)c);
+            for (var j = 0; j < count; j++)
+            {
+                a = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref r, (nuint)((j * columns) + c)), new Vector<float>(Unsafe.Add(ref w, j)), a);
+            }
+
+            a.StoreUnsafe(ref target, (nuint)c);
+        }
+
+        for (; c < columns; c++)
+        {
+            var sum = Unsafe.Add(ref target, c);
+            for (var j = 0; j < count; j++)
+            {
+                sum += Unsafe.Add(ref w, j) * Unsafe.Add(ref r, (j * columns) + c);
+            }
+
+            Unsafe.Add(ref target, c) = sum;
+        }
+    }
+
     /// <summary>y = (x − mean) / √(variance + ε) · gain + bias, as torch's LayerNorm (population variance, ε 1e-5).</summary>
     public static void LayerNorm(ReadOnlySpan<float> x, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, Span<float> y)
     {

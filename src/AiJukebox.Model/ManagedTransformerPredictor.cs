@@ -110,11 +110,7 @@ internal sealed class ManagedTransformerPredictor : ITokenPredictor
                 var headValues = values.AsSpan(h * headBlock, cached * headSize);
                 DenseKernels.MultiplyAdd(headKeys, query.Slice(h * headSize, headSize), _noBias.AsSpan(0, cached), scores);
                 DenseKernels.Softmax(scores, _scale);
-                var output = _attended.AsSpan(h * headSize, headSize);
-                for (var j = 0; j < cached; j++)
-                {
-                    DenseKernels.AddScaled(headValues.Slice(j * headSize, headSize), scores[j], output);
-                }
+                DenseKernels.AccumulateRows(scores, headValues, _attended.AsSpan(h * headSize, headSize));
             }
 
             DenseKernels.MultiplyAdd(block.Projection, _attended, block.ProjectionBias, _delta);
