@@ -54,6 +54,24 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
     }
 
     [Fact]
+    public void Generate_TransformerOnRemi_BothEnginesWriteNotesThatReadBack()
+    {
+        var managed = Path.Combine(_folder, "transformer.mid");
+        var torch = Path.Combine(_folder, "transformer-torch.mid");
+
+        var auto = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Transformer.Run, "--notes", _models.Transformer.Notes, "-o", managed, "--length", "400", "--seed", "3", "--stats");
+        var libTorch = Cli.Run(GenerateCommand.Create(), "generate", "--model", _models.Transformer.Run, "--notes", _models.Transformer.Notes, "-o", torch, "--length", "400", "--seed", "3", "--engine", "torch", "--stats");
+
+        Assert.True(auto.ExitCode == 0, auto.Err);
+        Assert.True(libTorch.ExitCode == 0, libTorch.Err);
+        Assert.Contains("transformer", auto.Out);
+        Assert.Contains("managed engine", auto.Out);
+        Assert.Contains("LibTorch", libTorch.Out);
+        Assert.NotEmpty(MidiFileImporter.Read(managed, ImportOptions.Default).Pieces[0].Notes);
+        Assert.NotEmpty(MidiFileImporter.Read(torch, ImportOptions.Default).Pieces[0].Notes);
+    }
+
+    [Fact]
     public void Generate_SameSeed_SameBytes()
     {
         var first = Path.Combine(_folder, "a.mid");
@@ -171,6 +189,7 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
             Events = Train(midi, "events", "lstm");
             Chords = Train(midi, "chords", "bilstm");
             Remi = Train(midi, "remi", "lstm", "--augment-transpose", "2");
+            Transformer = Train(midi, "remi", "transformer", "--heads", "2", "--optimizer", "adamw", "--warmup", "3");
         }
 
         public (string Notes, string Run) Events { get; }
@@ -179,9 +198,11 @@ public sealed class GenerateCommandTests : IClassFixture<GenerateCommandTests.Ti
 
         public (string Notes, string Run) Remi { get; }
 
+        public (string Notes, string Run) Transformer { get; }
+
         public void Dispose() => Directory.Delete(_folder, recursive: true);
 
         private (string Notes, string Run) Train(string midi, string tokenizer, string kind, params string[] more) =>
-            Cli.ImportAndTrain(_folder, midi, $"{tokenizer}.json", $"run-{tokenizer}", tokenizer, ["--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16", .. more]);
+            Cli.ImportAndTrain(_folder, midi, $"{tokenizer}.json", $"run-{tokenizer}-{kind}", tokenizer, ["--model", kind, "--epochs", "1", "--hidden", "16", "--embedding", "8", "--layers", "1", "--seq-len", "16", .. more]);
     }
 }
