@@ -22,8 +22,11 @@ public sealed record ModelCard
     /// <summary>Always <see cref="FormatName"/>.</summary>
     public string Format { get; init; } = FormatName;
 
+    /// <summary>The card version this build writes and reads.</summary>
+    public const int SupportedVersion = 1;
+
     /// <summary>Format version.</summary>
-    public int Version { get; init; } = 1;
+    public int Version { get; init; } = SupportedVersion;
 
     /// <summary>The network's kind and sizes.</summary>
     public required NetworkOptions Network { get; init; }
@@ -70,6 +73,24 @@ public sealed record ModelCard
     /// <summary>Why training stopped ("completed", "early-stopped", "cancelled", or "running").</summary>
     public string Stopped { get; init; } = "running";
 
+    /// <summary>
+    /// A file the card names (its weights, its notes file), resolved in the card's folder: a card
+    /// can be downloaded or shared, so it may not point outside that folder.
+    /// </summary>
+    /// <exception cref="ModelFileException">The name is absolute or leads out of the folder.</exception>
+    public static string FileBeside(string cardPath, string name)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(cardPath))!;
+        var full = Path.GetFullPath(Path.Combine(folder, name));
+        var relative = Path.GetRelativePath(folder, full);
+        if (Path.IsPathRooted(name) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new ModelFileException($"{cardPath} names '{name}', which is outside the model's folder; a model card may only name files beside it.");
+        }
+
+        return full;
+    }
+
     /// <summary>Writes the card atomically.</summary>
     public void Save(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json));
 
@@ -84,6 +105,11 @@ public sealed record ModelCard
             if (card is null || card.Format != FormatName)
             {
                 throw new ModelFileException($"{path}: not a model card (expected format '{FormatName}'); point at the model.json written by 'aijukebox train'.");
+            }
+
+            if (card.Version is < 1 or > SupportedVersion)
+            {
+                throw new ModelFileException($"{path}: model card version {card.Version}, but this aijukebox reads version {SupportedVersion}; update aijukebox or retrain the model.");
             }
 
             return card;

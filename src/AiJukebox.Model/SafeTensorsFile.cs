@@ -103,6 +103,8 @@ internal static class SafeTensorsFile
         using var document = ReadHeader(stream, path, out var dataStart);
         metadata = Metadata(document);
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var ranges = new List<(long Begin, long End, string Name)>();
+        var dataLength = stream.Length - dataStart;
         try
         {
             foreach (var entry in document.RootElement.EnumerateObject())
@@ -112,25 +114,31 @@ internal static class SafeTensorsFile
                     continue;
                 }
 
-                if (entry.Value.GetProperty("dtype").GetString() != "F32")
-                {
-                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' is not F32.");
-                }
-
-                var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-                var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+                var (shape, begin, end) = Describe(entry, path);
                 var count = shape.Aggregate(1L, (a, b) => a * b);
-                if (offsets.Length != 2 || offsets[1] - offsets[0] != count * sizeof(float) || dataStart + offsets[1] > stream.Length)
+                if (begin < 0 || end < begin || end > dataLength || end - begin != count * sizeof(float))
                 {
-                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' has inconsistent offsets.");
+                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' has inconsistent offsets [{begin}, {end}) for its shape and the file's {dataLength} data bytes.");
                 }
 
-                var bytes = new byte[offsets[1] - offsets[0]];
-                stream.Position = dataStart + offsets[0];
+                ranges.Add((begin, end, entry.Name));
+
+                var bytes = new byte[end - begin];
+                stream.Position = dataStart + begin;
                 stream.ReadExactly(bytes);
                 var values = new float[count];
                 Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
                 result.Add(entry.Name, tensor(values, shape));
+            }
+
+            // Tensors that share bytes are not a file our writer makes, and could alias weights.
+            ranges.Sort();
+            for (var i = 1; i < ranges.Count; i++)
+            {
+                if (ranges[i].Begin < ranges[i - 1].End)
+                {
+                    throw new InvalidDataException($"{path}: tensors '{ranges[i - 1].Name}' and '{ranges[i].Name}' overlap.");
+                }
             }
         }
         catch
@@ -144,6 +152,32 @@ internal static class SafeTensorsFile
         }
 
         return result;
+    }
+
+    /// <summary>A tensor entry's shape and byte range, checked to be a float32 entry of sane numbers.</summary>
+    private static (long[] Shape, long Begin, long End) Describe(JsonProperty entry, string path)
+    {
+        try
+        {
+            if (entry.Value.GetProperty("dtype").GetString() != "F32")
+            {
+                throw new InvalidDataException($"{path}: tensor '{entry.Name}' is not F32.");
+            }
+
+            var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+            var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+            // Dimensions beyond 2^31 elements could overflow the element count; no network of ours is near.
+            if (offsets.Length != 2 || shape.Length > 8 || shape.Any(d => d is < 0 or > int.MaxValue) || shape.Aggregate(1.0, (a, b) => a * b) > int.MaxValue)
+            {
+                throw new InvalidDataException($"{path}: tensor '{entry.Name}' has an impossible shape or offsets.");
+            }
+
+            return (shape, offsets[0], offsets[1]);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path}: tensor '{entry.Name}' is not described as safetensors describes a tensor ({e.Message}).", e);
+        }
     }
 
     private static JsonDocument ReadHeader(FileStream stream, string path, out long dataStart)

@@ -153,7 +153,7 @@ public sealed class TrainedModel : IDisposable
         }
 
         var card = ModelCard.Load(path);
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, card.Weights);
+        return ModelCard.FileBeside(path, card.Weights);
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;

@@ -45,4 +45,30 @@ public sealed class SafeTensorsFileTests
         Assert.Equal(8 + headerLength + 16, bytes.Length);
         Assert.Equal(1f, BitConverter.ToSingle(bytes, 8 + headerLength));
     }
+
+    [Theory]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[-8,0]}}", "inconsistent offsets")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", "inconsistent offsets")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", "inconsistent offsets")] // past the data
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", "impossible shape")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647],\"data_offsets\":[0,8]}}", "impossible shape")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2]}}", "not described")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":\"two\",\"data_offsets\":[0,8]}}", "not described")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", "overlap")]
+    [InlineData("{\"a\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", "not F32")]
+    public void Load_HostileHeader_IsInvalidDataNamingTheFault(string header, string expected)
+    {
+        using var dir = new TempDirectory();
+        var path = dir["hostile.safetensors"];
+        var headerBytes = System.Text.Encoding.UTF8.GetBytes(header);
+        var bytes = new byte[8 + headerBytes.Length + 8];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)headerBytes.Length);
+        headerBytes.CopyTo(bytes, 8);
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTensorsFile.Load(path, out _));
+
+        Assert.Contains(expected, error.Message);
+        Assert.StartsWith(path, error.Message);
+    }
 }

@@ -50,4 +50,41 @@ public sealed class TrainedModelTests(ITestOutputHelper output)
         var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load("/nonexistent/model.json", SyntheticCorpus.Create(), "n.json"));
         Assert.Contains("aijukebox train", error.Message);
     }
+
+    [Theory]
+    [InlineData("../elsewhere/best.safetensors")]
+    [InlineData("/etc/passwd")]
+    [InlineData("sub/../../best.safetensors")]
+    public void Load_CardNamingWeightsOutsideItsFolder_IsRefused(string weights)
+    {
+        using var run = new TempDirectory();
+        var notes = SyntheticCorpus.Create();
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 1), run.Path).Train(false, null, CancellationToken.None);
+        (ModelCard.Load(run["model.json"]) with { Weights = weights }).Save(run["model.json"]);
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(run["model.json"], notes, "notes.json"));
+
+        Assert.Contains("outside the model's folder", error.Message);
+    }
+
+    [Fact]
+    public void Load_CardOfANewerVersion_SaysToUpdate()
+    {
+        using var run = new TempDirectory();
+        var notes = SyntheticCorpus.Create();
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 1), run.Path).Train(false, null, CancellationToken.None);
+        (ModelCard.Load(run["model.json"]) with { Version = ModelCard.SupportedVersion + 1 }).Save(run["model.json"]);
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(run["model.json"], notes, "notes.json"));
+
+        Assert.Contains("update aijukebox", error.Message);
+    }
+
+    [Fact]
+    public void FileBeside_ANameInTheFolder_IsThatFile()
+    {
+        using var run = new TempDirectory();
+
+        Assert.Equal(Path.GetFullPath(run["sub/best.safetensors"]), ModelCard.FileBeside(run["model.json"], "sub/best.safetensors"));
+    }
 }

@@ -41,7 +41,7 @@ internal static class ModelSelection
         var card = Path.Combine(folder, Trainer.ModelCardFile);
         if (File.Exists(card))
         {
-            var named = Path.Combine(folder, ModelCard.Load(card).Corpus.NotesFile);
+            var named = ModelCard.FileBeside(card, ModelCard.Load(card).Corpus.NotesFile);
             if (File.Exists(named))
             {
                 return named;
