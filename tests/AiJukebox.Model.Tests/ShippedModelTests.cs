@@ -92,6 +92,67 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.True(worst < 1e-3f, $"largest logit difference {worst}");
     }
 
+    [Theory]
+    [InlineData("piano-midi-de")]
+    [InlineData("piano-midi-de-chords")]
+    [InlineData("pop909-piano-transformer")]
+    public void EveryShippedModel_LoadsAndPredictsItsCorpusFarBetterThanChance(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "trained", name);
+        var notes = NotesFile.Load(Path.Combine(folder, "notes.json"));
+        using var model = TrainedModel.Load(Path.Combine(folder, "model.json"), notes, "notes.json");
+        using var predictor = model.CreatePredictor();
+        var logits = new float[predictor.VocabularySize];
+        // 150 tokens: the bilstm re-reads a 100-token window for each (LibTorch, about 15 ms).
+        var tokens = notes.Pieces[^1].Tokens.AsSpan(0, 150);
+
+        double nats = 0;
+        for (var i = 0; i < tokens.Length - 1; i++)
+        {
+            predictor.Feed(tokens[i]);
+            predictor.Predict(logits);
+            var max = logits.Max();
+            nats += max + Math.Log(logits.Sum(l => Math.Exp(l - max))) - logits[tokens[i + 1]];
+        }
+
+        var perplexity = Math.Exp(nats / (tokens.Length - 1));
+        output.WriteLine($"{name} ({model.Network.Kind}): perplexity {perplexity:F2} on 149 tokens of its corpus's last piece; vocabulary {predictor.VocabularySize}");
+        Assert.True(perplexity < predictor.VocabularySize / 4.0, $"perplexity {perplexity} against a vocabulary of {predictor.VocabularySize}");
+    }
+
+    [Fact]
+    public void ShippedTransformer_ManagedEngine_AgreesWithLibTorchWithinItsContext()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "trained", "pop909-piano-transformer");
+        var notes = NotesFile.Load(Path.Combine(folder, "notes.json"));
+        using var model = TrainedModel.Load(Path.Combine(folder, "model.json"), notes, "notes.json");
+        using var managed = model.CreatePredictor(InferenceEngine.Managed);
+        using var window = model.CreatePredictor(InferenceEngine.Torch);
+        var size = managed.VocabularySize;
+        float[] expected = new float[size], actual = new float[size];
+        var random = new Random(8);
+
+        var worst = 0f;
+        managed.Feed(1);
+        window.Feed(1);
+        for (var step = 0; step < 120; step++)
+        {
+            window.Predict(expected);
+            managed.Predict(actual);
+            for (var i = 0; i < size; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+            }
+
+            var token = Sample(expected, random);
+            window.Feed(token);
+            managed.Feed(token);
+        }
+
+        output.WriteLine($"120 steps: largest logit difference {worst:E2}");
+        Assert.True(worst < 1e-3f, $"largest logit difference {worst}");
+    }
+
     private static void Step(ITokenPredictor predictor, float[] logits, Random random)
     {
         predictor.Predict(logits);
