@@ -35,6 +35,7 @@ internal sealed partial class Conductor
         }
 
         _lastRelease = Math.Max(_lastRelease, note.End);
+        HearPlayerNote(note);
         if (_mode == PerformanceMode.CallResponse)
         {
             _call.Add(note);
@@ -71,6 +72,10 @@ internal sealed partial class Conductor
         {
             Panic();
         }
+        else if (controller == controls.KeyLockCc)
+        {
+            SetKeyLocked(value >= 64);
+        }
     }
 
     private void ApplyRequests()
@@ -97,6 +102,8 @@ internal sealed partial class Conductor
         {
             Panic();
         }
+
+        ApplyKeyLockRequest();
     }
 
     private void SetTemperature(double temperature)

@@ -70,6 +70,7 @@ internal sealed partial class Conductor
         _take = new TakeRecorder(options.Channel, options.Program);
         _autosaveTicks = (long)(options.AutosaveSeconds * clock.Frequency);
         _lastSave = clock.Now;
+        InitializeKey();
     }
 
     public PerformanceMode Mode => _mode;
@@ -108,6 +109,7 @@ internal sealed partial class Conductor
         var playhead = _scheduler.Playhead;
         DrainEvents();
         ApplyRequests();
+        FollowKey(playhead);
         if (_flushTicket != 0)
         {
             if (!_scheduler.IsFlushed(_flushTicket))
@@ -145,6 +147,7 @@ internal sealed partial class Conductor
                     break;
                 case LiveEventKind.Sent:
                     _take.Jukebox(e.Beat, e.Status, e.Data1, e.Data2);
+                    HearJukebox(e.Beat, e.Status, e.Data1, e.Data2);
                     if ((e.Status & 0xF0) == 0x90 && e.Data2 > 0)
                     {
                         NotesPlayed++;

@@ -28,6 +28,7 @@ public sealed record LiveOptions
     private readonly int _lowest = 21;
     private readonly int _highest = 108;
     private readonly double _autosave = 5;
+    private readonly KeySetting _key = KeySetting.Off;
 
     /// <summary>The mode at start.</summary>
     public PerformanceMode Mode { get; init; } = PerformanceMode.Solo;
@@ -84,6 +85,13 @@ public sealed record LiveOptions
 
     /// <summary>Sampling at start (temperature, top-k, top-p, repetition penalty).</summary>
     public SamplingOptions Sampling { get; init; } = SamplingOptions.Default;
+
+    /// <summary>
+    /// The key the jukebox keeps to (<c>off</c>, <c>auto</c>, or fixed such as <c>F#:major</c>); how
+    /// strongly is <see cref="SamplingOptions.KeyStrength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Null.</exception>
+    public KeySetting Key { get => _key; init => _key = value ?? throw new ArgumentException("Key must be auto, off or <tonic>:<major|minor>.", nameof(Key)); }
 
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;

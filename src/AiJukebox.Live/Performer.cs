@@ -73,7 +73,7 @@ public sealed class Performer : IDisposable
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
         _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
-        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling, options.Seed);
+        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling with { Key = null }, options.Seed, pitches: TokenPitches.Of(tokenizer.Vocabulary));
         var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
@@ -105,7 +105,9 @@ public sealed class Performer : IDisposable
         Lateness.Percentile(0.99),
         Lateness.MaxMilliseconds,
         _fault?.Message,
-        _conductor.TakeError);
+        _conductor.TakeError,
+        _conductor.Key,
+        _conductor.KeyState);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -118,6 +120,12 @@ public sealed class Performer : IDisposable
 
     /// <summary>Starts or stops the jukebox's playing without ending the performance (any thread).</summary>
     public void SetPlaying(bool playing) => _conductor.RequestPlaying(playing);
+
+    /// <summary>
+    /// Locks the key where it is (true), lets it follow what is played again (false), or toggles
+    /// (null); any thread. Does nothing with the key off, or when no key has been heard yet.
+    /// </summary>
+    public void SetKeyLocked(bool? locked) => _conductor.RequestKeyLock(locked);
 
     /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
     public void Panic() => _conductor.RequestPanic();

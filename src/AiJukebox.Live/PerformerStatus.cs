@@ -1,3 +1,5 @@
+using AiJukebox.Music.Evaluation;
+
 namespace AiJukebox.Live;
 
 /// <summary>A snapshot of a running performance, for status lines and the UI.</summary>
@@ -16,6 +18,8 @@ namespace AiJukebox.Live;
 /// <param name="MaxLatenessMilliseconds">Worst lateness.</param>
 /// <param name="Fault">The error that stopped the performance, if any.</param>
 /// <param name="TakeError">The last error saving the take, if any (the performance goes on).</param>
+/// <param name="Key">The key the jukebox keeps to (as it sounds), or null (off, or not yet heard).</param>
+/// <param name="KeyState">Off, following the estimate, or locked.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -31,4 +35,6 @@ public sealed record PerformerStatus(
     double LatenessP99Milliseconds,
     double MaxLatenessMilliseconds,
     string? Fault,
-    string? TakeError);
+    string? TakeError,
+    MusicalKey? Key = null,
+    KeyState KeyState = KeyState.Off);

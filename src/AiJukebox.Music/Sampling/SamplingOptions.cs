@@ -107,10 +107,10 @@ public sealed record SamplingOptions
     /// <summary>
     /// Chromatic passing tones under <see cref="Key"/>: an out-of-key single pitch is not
     /// down-weighted when the pitch before it was in the key and a semitone away, the pitch a
-    /// semitone further on in the same direction is in the key, and at least this many pitches
-    /// came since the last passing tone; the next pitch must then be that resolution (other
-    /// pitches are down-weighted as out-of-key ones are). 0 allows none; the default 24 lets at
-    /// most one note in 25 leave the key.
+    /// semitone further on in the same direction is in the key, and the sampler has drawn at least
+    /// this many pitches since the last passing tone (or since it was reset; context fed to it does
+    /// not count); the next pitch must then be that resolution (other pitches are down-weighted as
+    /// out-of-key ones are). 0 allows none; the default 24 lets at most one drawn note in 25 leave the key.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
     public int PassingToneSpacing

@@ -23,7 +23,7 @@ public sealed class TokenSampler
     private int _recentCount;
     private int _lastPitch = -1;
     private int _resolution = -1;
-    private int _sincePassing = int.MaxValue / 2;
+    private int _sincePassing;
     private int _recentNext;
     private SplitMix64 _random;
     private volatile SamplingOptions _options;
@@ -80,11 +80,17 @@ public sealed class TokenSampler
         _random = new SplitMix64(_seed);
         _lastPitch = -1;
         _resolution = -1;
-        _sincePassing = int.MaxValue / 2;
+        _sincePassing = 0;
     }
 
     /// <summary>Adds a token that was not sampled here (a primer, the player's notes) to the recent tokens.</summary>
     public void Remember(int token)
+    {
+        RememberToken(token);
+        RememberPitch(token, sampled: false);
+    }
+
+    private void RememberToken(int token)
     {
         _recent[_recentNext] = token;
         _recentNext = (_recentNext + 1) % _recent.Length;
@@ -92,8 +98,6 @@ public sealed class TokenSampler
         {
             _recentCount++;
         }
-
-        RememberPitch(token);
     }
 
     /// <summary>Samples a token that <paramref name="grammar"/> allows next (the grammar's state is not advanced).</summary>
@@ -134,7 +138,8 @@ public sealed class TokenSampler
         var token = options.Temperature < GreedyTemperature || options.TopK == 1
             ? Argmax(count)
             : Draw(count, options);
-        Remember(token);
+        RememberToken(token);
+        RememberPitch(token, sampled: true);
         return token;
     }
 
@@ -203,7 +208,9 @@ public sealed class TokenSampler
         }
     }
 
-    private void RememberPitch(int token)
+    // Only sampled pitches count towards the spacing: a passing tone is the jukebox's, after
+    // that many of its own notes (from a reset: none in its first spacing notes).
+    private void RememberPitch(int token, bool sampled)
     {
         if (_pitches is null || _pitches.PitchClassesOf(token) == 0)
         {
@@ -220,7 +227,7 @@ public sealed class TokenSampler
         }
 
         var options = _options;
-        if (options.Key is { } key && IsPassingTone(pitch, key.ScaleMask, options.PassingToneSpacing))
+        if (sampled && options.Key is { } key && IsPassingTone(pitch, key.ScaleMask, options.PassingToneSpacing))
         {
             _resolution = pitch + pitch - _lastPitch;
             _sincePassing = 0;
@@ -228,7 +235,10 @@ public sealed class TokenSampler
         else
         {
             _resolution = -1;
-            _sincePassing = Math.Min(_sincePassing + 1, int.MaxValue / 2);
+            if (sampled)
+            {
+                _sincePassing = Math.Min(_sincePassing + 1, int.MaxValue / 2);
+            }
         }
 
         _lastPitch = pitch;

@@ -93,8 +93,10 @@ public sealed class KeySamplingTests
         logits[0] = -20; // no Shift in between
         logits[Id(61)] = 10;
         logits[Id(67)] = 5;
-        var sampler = Sampler(new SamplingOptions { Key = CMajor, Temperature = 0, PassingToneSpacing = 4 });
-        sampler.Remember(Id(60));
+        var sampler = Sampler(new SamplingOptions { Key = CMajor, Temperature = 0, PassingToneSpacing = 1 });
+        var c = new float[Tokens.Count];
+        c[Id(60)] = 10;
+        Assert.Equal(Id(60), sampler.Sample(c)); // a note of the jukebox's own first
 
         Assert.Equal(Id(61), sampler.Sample(logits));
         Assert.True(sampler.ResolutionPending);
@@ -132,6 +134,22 @@ public sealed class KeySamplingTests
             }
         });
         Assert.All(outside.Zip(outside.Skip(1)), pair => Assert.True(pair.Second - pair.First > 3, $"passing tones at {pair.First} and {pair.Second}"));
+    }
+
+    [Fact]
+    public void Sample_PassingTone_NotBeforeTheSamplerDrewSpacingNotes()
+    {
+        // Context (the player's notes) does not count: right after a reset, C4 then C#4 is masked.
+        var logits = new float[Tokens.Count];
+        logits[0] = -20;
+        logits[Id(61)] = 10;
+        var sampler = Sampler(new SamplingOptions { Key = CMajor, Temperature = 0, PassingToneSpacing = 2 });
+        for (var i = 0; i < 5; i++)
+        {
+            sampler.Remember(Id(60));
+        }
+
+        Assert.NotEqual(Id(61), sampler.Sample(logits));
     }
 
     [Fact]
