@@ -166,6 +166,22 @@ internal sealed class PerformController : IDisposable
         Save(s => s with { Mode = mode.ToString() });
     }
 
+    /// <summary>K: locks the key where it is, or lets it follow what is played again.</summary>
+    public void ToggleKeyLock()
+    {
+        if (_performer is { IsRunning: true } performer && performer.Status.KeyState != KeyState.Off)
+        {
+            var locking = performer.Status.KeyState == KeyState.Following;
+            performer.SetKeyLocked(locking);
+            _message = locking ? "Key locked (K again follows what is played)." : "Key unlocked: it follows what is played.";
+            return;
+        }
+
+        _message = _options.Key.IsOn
+            ? "K locks the key while playing (it must have heard one)."
+            : "The key is off (play --key auto or a key, or \"key\" in config/jukebox.json).";
+    }
+
     /// <summary>T: thru is fixed for a performer's life, so a running one restarts (the ports stay open).</summary>
     public void ToggleThru()
     {

@@ -20,6 +20,27 @@ public sealed class PlayOptionsTests
         Assert.Equal(5, options.AutosaveSeconds);
         Assert.Equal(14, options.Controls.TemperatureCc);
         Assert.Equal(0.95, options.Sampling.TopP);
+        Assert.Equal(KeySetting.Auto, options.Key);
+        Assert.Equal(0.9, options.Sampling.KeyStrength);
+        Assert.Equal(24, options.Sampling.PassingToneSpacing);
+        Assert.Equal(19, options.Controls.KeyLockCc);
+    }
+
+    [Theory]
+    [InlineData("\"F#:major\"", "F#:major")]
+    [InlineData("\"off\"", "off")]
+    public void LiveSection_Key_Read(string json, string key)
+    {
+        var options = LiveConfig.Read(JsonNode.Parse($$"""{ "key": {{json}} }""")!.AsObject());
+        Assert.Equal(key, options.Key.ToString());
+    }
+
+    [Fact]
+    public void LiveSection_NotAKey_NamesTheSection()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => LiveConfig.Read(JsonNode.Parse("""{ "key": "H:major" }""")!.AsObject()));
+        Assert.Contains("section \"live\"", e.Message);
+        Assert.Contains("H:major", e.Message);
     }
 
     [Fact]
@@ -58,6 +79,8 @@ public sealed class PlayOptionsTests
     [InlineData("--tempo", "5", "Tempo must be between 20 and 400.")]
     [InlineData("--temperature", "-1", "Temperature must be a finite number of 0 or more")]
     [InlineData("--top-p", "1.5", "Top-p must be in (0, 1]")]
+    [InlineData("--key", "F# major", "Key 'F# major' is not auto, off or <tonic>:<major|minor>")]
+    [InlineData("--key-strength", "2", "Key strength must be in [0, 1]")]
     public void Play_OptionOutOfRange_OneLineAndExitTwo(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run(PlayCommand.Create(), option, value);
