@@ -93,6 +93,15 @@ public sealed record LiveOptions
     /// <exception cref="ArgumentException">Null.</exception>
     public KeySetting Key { get => _key; init => _key = value ?? throw new ArgumentException("Key must be auto, off or <tonic>:<major|minor>.", nameof(Key)); }
 
+    /// <summary>
+    /// The metre (bar 1 starts at beat 0); null takes it from the primer's first <c>TimeSig</c>
+    /// token (a remi model's), else 4/4.
+    /// </summary>
+    public BarMeter? Meter { get; init; }
+
+    /// <summary>Call-and-response: answers start on the next bar line or beat and last whole bars or beats, or neither.</summary>
+    public PhraseAlignment Align { get; init; } = PhraseAlignment.Off;
+
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;
 

@@ -77,7 +77,8 @@ public sealed class Performer : IDisposable
         var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
-        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save);
+        var meter = options.Meter ?? MeterOf(primer, tokenizer.Vocabulary) ?? BarMeter.CommonTime;
+        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save, meter);
     }
 
     /// <summary>The error that stopped the performance (model, port, ...), or null.</summary>
@@ -107,7 +108,8 @@ public sealed class Performer : IDisposable
         _fault?.Message,
         _conductor.TakeError,
         _conductor.Key,
-        _conductor.KeyState);
+        _conductor.KeyState,
+        _conductor.Meter);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -276,6 +278,20 @@ public sealed class Performer : IDisposable
         {
             SetFault(e);
         }
+    }
+
+    /// <summary>The metre of the primer's first <c>TimeSig</c> token (a remi model's), or null.</summary>
+    private static BarMeter? MeterOf(IReadOnlyList<int>? primer, Vocabulary vocabulary)
+    {
+        foreach (var token in primer ?? [])
+        {
+            if ((uint)token < (uint)vocabulary.Count && BarMeter.FromToken(vocabulary[token]) is { } meter)
+            {
+                return meter;
+            }
+        }
+
+        return null;
     }
 
     private void SetFault(Exception e) => Interlocked.CompareExchange(ref _fault, e, null);

@@ -20,6 +20,7 @@ namespace AiJukebox.Live;
 /// <param name="TakeError">The last error saving the take, if any (the performance goes on).</param>
 /// <param name="Key">The key the jukebox keeps to (as it sounds), or null (off, or not yet heard).</param>
 /// <param name="KeyState">Off, following the estimate, or locked.</param>
+/// <param name="Meter">The metre (bar 1 starts at beat 0); null when unknown.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -37,4 +38,12 @@ public sealed record PerformerStatus(
     string? Fault,
     string? TakeError,
     MusicalKey? Key = null,
-    KeyState KeyState = KeyState.Off);
+    KeyState KeyState = KeyState.Off,
+    BarMeter? Meter = null)
+{
+    /// <summary>The bar the playhead is in, from 1 (0 without a metre).</summary>
+    public long Bar => Meter is { } meter ? (long)Math.Floor(Math.Max(0, Beat) / meter.BarBeats) + 1 : 0;
+
+    /// <summary>The beat within the bar, from 1 (0 without a metre).</summary>
+    public int BeatInBar => Meter is { } meter ? (int)Math.Floor(Math.Max(0, Beat) - ((Bar - 1) * meter.BarBeats)) + 1 : 0;
+}

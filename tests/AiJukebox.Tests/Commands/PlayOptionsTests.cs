@@ -24,6 +24,16 @@ public sealed class PlayOptionsTests
         Assert.Equal(0.9, options.Sampling.KeyStrength);
         Assert.Equal(24, options.Sampling.PassingToneSpacing);
         Assert.Equal(19, options.Controls.KeyLockCc);
+        Assert.Equal(PhraseAlignment.Bar, options.Align);
+        Assert.Null(options.Meter);
+    }
+
+    [Fact]
+    public void LiveSection_MeterAndAlign_Read()
+    {
+        var options = LiveConfig.Read(JsonNode.Parse("""{ "meter": "6/8", "align": "beat" }""")!.AsObject());
+        Assert.Equal(new BarMeter(6, 8), options.Meter);
+        Assert.Equal(PhraseAlignment.Beat, options.Align);
     }
 
     [Theory]
@@ -81,6 +91,7 @@ public sealed class PlayOptionsTests
     [InlineData("--top-p", "1.5", "Top-p must be in (0, 1]")]
     [InlineData("--key", "F# major", "Key 'F# major' is not auto, off or <tonic>:<major|minor>")]
     [InlineData("--key-strength", "2", "Key strength must be in [0, 1]")]
+    [InlineData("--meter", "4/3", "Meter '4/3' is not n/d")]
     public void Play_OptionOutOfRange_OneLineAndExitTwo(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run(PlayCommand.Create(), option, value);
