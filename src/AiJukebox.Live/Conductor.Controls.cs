@@ -76,6 +76,10 @@ internal sealed partial class Conductor
         {
             SetKeyLocked(value >= 64);
         }
+        else if (controller == controls.MetronomeCc)
+        {
+            _scheduler.RequestMetronome(value >= 64);
+        }
     }
 
     private void ApplyRequests()

@@ -168,6 +168,9 @@ internal sealed partial class Conductor
                 case LiveEventKind.Player:
                     OnPlayer(e);
                     break;
+                case LiveEventKind.Click when _options.RecordMetronome:
+                    _take.Click(e.Beat, e.Status, e.Data1, e.Data2);
+                    break;
             }
         }
     }
@@ -225,7 +228,8 @@ internal sealed partial class Conductor
                 _primed = true;
             }
 
-            _generator.BeginAt(playhead + _options.LeadBeats);
+            // After the count-in (its clicks come from the clock thread), or a lead from now.
+            _generator.BeginAt(Math.Max(playhead + _options.LeadBeats, _options.CountInBars * Meter.BarBeats));
             _streaming = true;
         }
 

@@ -28,6 +28,7 @@ public sealed record LiveOptions
     private readonly int _lowest = 21;
     private readonly int _highest = 108;
     private readonly double _autosave = 5;
+    private readonly int _countIn;
     private readonly KeySetting _key = KeySetting.Off;
 
     /// <summary>The mode at start.</summary>
@@ -101,6 +102,15 @@ public sealed record LiveOptions
 
     /// <summary>Call-and-response: answers start on the next bar line or beat and last whole bars or beats, or neither.</summary>
     public PhraseAlignment Align { get; init; } = PhraseAlignment.Off;
+
+    /// <summary>Whether the metronome clicks from the start (General MIDI percussion on channel 10; see <see cref="Live.Metronome"/>).</summary>
+    public bool Metronome { get; init; }
+
+    /// <summary>Bars of clicks before the jukebox starts (solo, accompany); the click sounds during them even with the metronome off.</summary>
+    public int CountInBars { get => _countIn; init => _countIn = OptionCheck.Range(value, 0, 16, nameof(CountInBars)); }
+
+    /// <summary>Whether the take records the clicks (on a track of their own, "Metronome").</summary>
+    public bool RecordMetronome { get; init; } = true;
 
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;

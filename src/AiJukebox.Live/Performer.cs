@@ -72,12 +72,12 @@ public sealed class Performer : IDisposable
         _pollMilliseconds = input is null ? 4 : 1;
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
-        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
+        var meter = options.Meter ?? MeterOf(primer, tokenizer.Vocabulary) ?? BarMeter.CommonTime;
+        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options, new ClickTrack(meter.BarBeats, options.CountInBars * meter.BarBeats, options.Metronome));
         _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling with { Key = null }, options.Seed, pitches: TokenPitches.Of(tokenizer.Vocabulary));
         var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
-        var meter = options.Meter ?? MeterOf(primer, tokenizer.Vocabulary) ?? BarMeter.CommonTime;
         _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save, meter);
     }
 
@@ -109,7 +109,8 @@ public sealed class Performer : IDisposable
         _conductor.TakeError,
         _conductor.Key,
         _conductor.KeyState,
-        _conductor.Meter);
+        _conductor.Meter,
+        _scheduler.MetronomeOn);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -128,6 +129,9 @@ public sealed class Performer : IDisposable
     /// (null); any thread. Does nothing with the key off, or when no key has been heard yet.
     /// </summary>
     public void SetKeyLocked(bool? locked) => _conductor.RequestKeyLock(locked);
+
+    /// <summary>Turns the metronome on (true), off (false) or over (null); any thread, from the next beat.</summary>
+    public void SetMetronome(bool? on) => _scheduler.RequestMetronome(on ?? !_scheduler.MetronomeOn);
 
     /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
     public void Panic() => _conductor.RequestPanic();

@@ -21,6 +21,7 @@ namespace AiJukebox.Live;
 /// <param name="Key">The key the jukebox keeps to (as it sounds), or null (off, or not yet heard).</param>
 /// <param name="KeyState">Off, following the estimate, or locked.</param>
 /// <param name="Meter">The metre (bar 1 starts at beat 0); null when unknown.</param>
+/// <param name="Metronome">Whether the metronome is on.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -39,7 +40,8 @@ public sealed record PerformerStatus(
     string? TakeError,
     MusicalKey? Key = null,
     KeyState KeyState = KeyState.Off,
-    BarMeter? Meter = null)
+    BarMeter? Meter = null,
+    bool Metronome = false)
 {
     /// <summary>The bar the playhead is in, from 1 (0 without a metre).</summary>
     public long Bar => Meter is { } meter ? (long)Math.Floor(Math.Max(0, Beat) / meter.BarBeats) + 1 : 0;
