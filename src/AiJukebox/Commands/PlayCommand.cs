@@ -39,6 +39,9 @@ internal static partial class PlayCommand
         var meter = new Option<string?>("--meter") { Description = "Metre, such as 4/4, 3/4 or 6/8 (default: a remi model's primer's, else 4/4)" };
         var align = new Option<string?>("--align") { Description = "call-response: answers start on the next bar line (bar) or beat (beat) and last whole ones, or as soon as the pause is over (off)" };
         align.AcceptOnlyFromAmong("bar", "beat", "off");
+        var metronome = new Option<bool?>("--metronome") { Description = "Click on every beat (General MIDI percussion, channel 10; the downbeat accented); C or a control change turns it on and off" };
+        var countIn = new Option<int?>("--count-in") { Description = "Bars of clicks before the jukebox starts (0-16)" };
+        var noClickInTake = new Option<bool>("--no-click-in-take") { Description = "Leave the metronome out of the recorded take (it has a track of its own otherwise)" };
         var record = new Option<string?>("--record", "-r") { Description = "Record the take to this .mid file (autosaved every few seconds)" };
         var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Random seed (default: random)" };
@@ -58,7 +61,7 @@ internal static partial class PlayCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
 
         var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
         {
             command.Options.Add(option);
         }
@@ -95,6 +98,9 @@ internal static partial class PlayCommand
                     },
                     Key = parse.GetValue(key) is { } keyText ? KeySetting.Parse(keyText) : defaults.Key,
                     Meter = parse.GetValue(meter) is { } meterText ? BarMeter.Parse(meterText) : defaults.Meter,
+                    Metronome = parse.GetValue(metronome) ?? defaults.Metronome,
+                    CountInBars = parse.GetValue(countIn) ?? defaults.CountInBars,
+                    RecordMetronome = !parse.GetValue(noClickInTake) && defaults.RecordMetronome,
                     Align = parse.GetValue(align) switch
                     {
                         "bar" => PhraseAlignment.Bar,

@@ -166,6 +166,14 @@ internal sealed class PerformController : IDisposable
         Save(s => s with { Mode = mode.ToString() });
     }
 
+    /// <summary>C: the metronome on or off (while playing; otherwise from the next start).</summary>
+    public void ToggleMetronome()
+    {
+        _options = _options with { Metronome = !_options.Metronome };
+        _performer?.SetMetronome(_options.Metronome);
+        _message = _options.Metronome ? "Metronome on (C again: off)." : "Metronome off.";
+    }
+
     /// <summary>K: locks the key where it is, or lets it follow what is played again.</summary>
     public void ToggleKeyLock()
     {

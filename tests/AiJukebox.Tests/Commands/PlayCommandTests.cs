@@ -184,6 +184,38 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         Assert.Equal(received.Count(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0), JukeboxNotes(take).Count);
     }
 
+    [Theory]
+    [InlineData(90)]
+    [InlineData(150)]
+    public void Play_Metronome_AClickOnEveryBeatAndAnAccentOnEveryDownbeat_AtAJackReaderAndInTheTake(int bpm)
+    {
+        var client = JackTestPorts.UniqueClient("playclick");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        var take = Path.Combine(_folder, $"click{bpm}.mid");
+
+        var (code, output, error) = Play("--out", client, "--duration", "4", "--record", take, "--tempo", bpm.ToString(System.Globalization.CultureInfo.InvariantCulture), "--metronome");
+
+        Assert.True(code == 0, error + output);
+        var file = MidiFileImporter.Read(take, ImportOptions.Default with { IncludeDrums = true });
+        Assert.Equal(["Player", "AI Jukebox", "Metronome"], file.Tracks.Skip(1).Select(t => t.Name));
+        var recorded = MidiFileImporter.Read(take, ImportOptions.Default with { Track = 3, Sustain = false, IncludeDrums = true }).Pieces[0].Notes.OrderBy(n => n.Start).ToList();
+        var clicks = ReceivedUntilAllNotesOff(listener).Where(m => m.Status == 0x99 && m.Bytes[2] > 0).ToList();
+        // 4 s: a click on every beat from beat 0 (6 at 90 BPM, 10 at 150), give or take the last.
+        Assert.InRange(clicks.Count, (4 * bpm / 60) - 1, (4 * bpm / 60) + 1);
+        Assert.Equal(recorded.Count, clicks.Count);
+        for (var i = 0; i < clicks.Count; i++)
+        {
+            Assert.Equal(i % 4 == 0 ? Live.Metronome.DownbeatNote : Live.Metronome.BeatNote, clicks[i].Bytes[1]);
+            Assert.Equal(i % 4 == 0 ? Live.Metronome.DownbeatNote : Live.Metronome.BeatNote, recorded[i].Pitch);
+            Assert.Equal(i, recorded[i].Start, 3);
+        }
+
+        var beatMs = 60000.0 / bpm;
+        var deviations = clicks.Zip(clicks.Skip(1), (a, b) => Math.Abs(((b.Timestamp - a.Timestamp) * 1000.0 / Stopwatch.Frequency) - beatMs)).Order().ToList();
+        _log.WriteLine($"{clicks.Count} clicks at {bpm} BPM: beat-to-beat deviation at the JACK reader p50 {Percentile(deviations, 0.5):F3} ms, max {deviations[^1]:F3} ms");
+        Assert.All(deviations, d => Assert.True(d < 20, $"a beat {d:F1} ms off"));
+    }
+
     [Fact]
     public void Play_Solo120Bpm_TimingIntoJack()
     {
