@@ -80,6 +80,10 @@ internal sealed partial class Conductor
         {
             _scheduler.RequestMetronome(value >= 64);
         }
+        else if (controller == controls.LoopCc)
+        {
+            SetLooping(value >= 64);
+        }
     }
 
     private void ApplyRequests()
@@ -108,6 +112,7 @@ internal sealed partial class Conductor
         }
 
         ApplyKeyLockRequest();
+        ApplyLoopRequest();
     }
 
     private void SetTemperature(double temperature)
@@ -132,6 +137,11 @@ internal sealed partial class Conductor
         _call.Clear();
         _answer.Clear();
         _pendingContext.Clear();
+        if (mode == PerformanceMode.CallResponse)
+        {
+            ForgetLoop();
+        }
+
         _mode = mode;
     }
 
@@ -145,12 +155,14 @@ internal sealed partial class Conductor
         _playing = playing;
         if (!playing)
         {
+            ForgetLoop();
             Silence();
         }
     }
 
     private void Panic()
     {
+        ForgetLoop();
         _playing = false;
         Silence();
         _scheduler.RequestPanic();

@@ -73,6 +73,7 @@ internal sealed partial class Conductor
         _autosaveTicks = (long)(options.AutosaveSeconds * clock.Frequency);
         _lastSave = clock.Now;
         InitializeKey();
+        InitializeLoop();
     }
 
     public PerformanceMode Mode => _mode;
@@ -134,6 +135,10 @@ internal sealed partial class Conductor
         if (_mode == PerformanceMode.CallResponse)
         {
             StepCallResponse(playhead);
+        }
+        else if (_playing && _looping)
+        {
+            StepLoop(playhead);
         }
         else if (_playing)
         {

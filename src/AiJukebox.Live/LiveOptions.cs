@@ -29,6 +29,7 @@ public sealed record LiveOptions
     private readonly int _highest = 108;
     private readonly double _autosave = 5;
     private readonly int _countIn;
+    private readonly int _loopBars = 2;
     private readonly KeySetting _key = KeySetting.Off;
 
     /// <summary>The mode at start.</summary>
@@ -111,6 +112,9 @@ public sealed record LiveOptions
 
     /// <summary>Whether the take records the clicks (on a track of their own, "Metronome").</summary>
     public bool RecordMetronome { get; init; } = true;
+
+    /// <summary>How many of the jukebox's last whole bars a loop repeats (1–64).</summary>
+    public int LoopBars { get => _loopBars; init => _loopBars = OptionCheck.Range(value, 1, 64, nameof(LoopBars)); }
 
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;

@@ -110,7 +110,8 @@ public sealed class Performer : IDisposable
         _conductor.Key,
         _conductor.KeyState,
         _conductor.Meter,
-        _scheduler.MetronomeOn);
+        _scheduler.MetronomeOn,
+        _conductor.Looping);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -132,6 +133,12 @@ public sealed class Performer : IDisposable
 
     /// <summary>Turns the metronome on (true), off (false) or over (null); any thread, from the next beat.</summary>
     public void SetMetronome(bool? on) => _scheduler.RequestMetronome(on ?? !_scheduler.MetronomeOn);
+
+    /// <summary>
+    /// Loops the jukebox's last <see cref="LiveOptions.LoopBars"/> bars from the next bar line
+    /// (true), goes back to the model (false), or toggles (null); any thread. Solo and accompany only.
+    /// </summary>
+    public void SetLooping(bool? on) => _conductor.RequestLoop(on);
 
     /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
     public void Panic() => _conductor.RequestPanic();

@@ -22,6 +22,7 @@ namespace AiJukebox.Live;
 /// <param name="KeyState">Off, following the estimate, or locked.</param>
 /// <param name="Meter">The metre (bar 1 starts at beat 0); null when unknown.</param>
 /// <param name="Metronome">Whether the metronome is on.</param>
+/// <param name="Looping">Whether the jukebox repeats a loop of its last bars.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -41,7 +42,8 @@ public sealed record PerformerStatus(
     MusicalKey? Key = null,
     KeyState KeyState = KeyState.Off,
     BarMeter? Meter = null,
-    bool Metronome = false)
+    bool Metronome = false,
+    bool Looping = false)
 {
     /// <summary>The bar the playhead is in, from 1 (0 without a metre).</summary>
     public long Bar => Meter is { } meter ? (long)Math.Floor(Math.Max(0, Beat) / meter.BarBeats) + 1 : 0;

@@ -42,6 +42,7 @@ internal static partial class PlayCommand
         var metronome = new Option<bool?>("--metronome") { Description = "Click on every beat (General MIDI percussion, channel 10; the downbeat accented); C or a control change turns it on and off" };
         var countIn = new Option<int?>("--count-in") { Description = "Bars of clicks before the jukebox starts (0-16)" };
         var noClickInTake = new Option<bool>("--no-click-in-take") { Description = "Leave the metronome out of the recorded take (it has a track of its own otherwise)" };
+        var loopBars = new Option<int?>("--loop-bars") { Description = "Bars a loop repeats (1-64): L or a control change loops the jukebox's last bars and goes back to the model" };
         var record = new Option<string?>("--record", "-r") { Description = "Record the take to this .mid file (autosaved every few seconds)" };
         var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Random seed (default: random)" };
@@ -61,7 +62,7 @@ internal static partial class PlayCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
 
         var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
         {
             command.Options.Add(option);
         }
@@ -100,6 +101,7 @@ internal static partial class PlayCommand
                     Meter = parse.GetValue(meter) is { } meterText ? BarMeter.Parse(meterText) : defaults.Meter,
                     Metronome = parse.GetValue(metronome) ?? defaults.Metronome,
                     CountInBars = parse.GetValue(countIn) ?? defaults.CountInBars,
+                    LoopBars = parse.GetValue(loopBars) ?? defaults.LoopBars,
                     RecordMetronome = !parse.GetValue(noClickInTake) && defaults.RecordMetronome,
                     Align = parse.GetValue(align) switch
                     {

@@ -174,6 +174,20 @@ internal sealed class PerformController : IDisposable
         _message = _options.Metronome ? "Metronome on (C again: off)." : "Metronome off.";
     }
 
+    /// <summary>L: loops the jukebox's last bars, or goes back to the model.</summary>
+    public void ToggleLoop()
+    {
+        if (_performer is { IsRunning: true } performer && performer.Status.Mode != PerformanceMode.CallResponse)
+        {
+            var looping = !performer.Status.Looping;
+            performer.SetLooping(looping);
+            _message = looping ? $"Looping the last {_options.LoopBars} bar(s) from the next bar line (L again: back to the model)." : "Back to the model.";
+            return;
+        }
+
+        _message = "L loops the jukebox's last bars while it plays solo or accompanies.";
+    }
+
     /// <summary>K: locks the key where it is, or lets it follow what is played again.</summary>
     public void ToggleKeyLock()
     {

@@ -26,6 +26,12 @@ public sealed class PlayOptionsTests
         Assert.Equal(19, options.Controls.KeyLockCc);
         Assert.Equal(PhraseAlignment.Bar, options.Align);
         Assert.Null(options.Meter);
+        Assert.False(options.Metronome);
+        Assert.Equal(0, options.CountInBars);
+        Assert.True(options.RecordMetronome);
+        Assert.Equal(2, options.LoopBars);
+        Assert.Equal(20, options.Controls.MetronomeCc);
+        Assert.Equal(21, options.Controls.LoopCc);
     }
 
     [Fact]
@@ -92,6 +98,8 @@ public sealed class PlayOptionsTests
     [InlineData("--key", "F# major", "Key 'F# major' is not auto, off or <tonic>:<major|minor>")]
     [InlineData("--key-strength", "2", "Key strength must be in [0, 1]")]
     [InlineData("--meter", "4/3", "Meter '4/3' is not n/d")]
+    [InlineData("--count-in", "17", "CountInBars must be between 0 and 16")]
+    [InlineData("--loop-bars", "0", "LoopBars must be between 1 and 64")]
     public void Play_OptionOutOfRange_OneLineAndExitTwo(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run(PlayCommand.Create(), option, value);
