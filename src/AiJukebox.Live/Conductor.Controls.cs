@@ -35,6 +35,7 @@ internal sealed partial class Conductor
         }
 
         _lastRelease = Math.Max(_lastRelease, note.End);
+        HearPlayerNote(note);
         if (_mode == PerformanceMode.CallResponse)
         {
             _call.Add(note);
@@ -71,6 +72,18 @@ internal sealed partial class Conductor
         {
             Panic();
         }
+        else if (controller == controls.KeyLockCc)
+        {
+            SetKeyLocked(value >= 64);
+        }
+        else if (controller == controls.MetronomeCc)
+        {
+            _scheduler.RequestMetronome(value >= 64);
+        }
+        else if (controller == controls.LoopCc)
+        {
+            SetLooping(value >= 64);
+        }
     }
 
     private void ApplyRequests()
@@ -97,6 +110,9 @@ internal sealed partial class Conductor
         {
             Panic();
         }
+
+        ApplyKeyLockRequest();
+        ApplyLoopRequest();
     }
 
     private void SetTemperature(double temperature)
@@ -121,6 +137,11 @@ internal sealed partial class Conductor
         _call.Clear();
         _answer.Clear();
         _pendingContext.Clear();
+        if (mode == PerformanceMode.CallResponse)
+        {
+            ForgetLoop();
+        }
+
         _mode = mode;
     }
 
@@ -134,12 +155,14 @@ internal sealed partial class Conductor
         _playing = playing;
         if (!playing)
         {
+            ForgetLoop();
             Silence();
         }
     }
 
     private void Panic()
     {
+        ForgetLoop();
         _playing = false;
         Silence();
         _scheduler.RequestPanic();

@@ -55,8 +55,10 @@ internal sealed partial class Conductor
         Music.Sampling.TokenSampler sampler,
         SpscRing<LiveEvent> events,
         int[] primer,
-        Action<string, MidiSong> saveTake)
+        Action<string, MidiSong> saveTake,
+        BarMeter meter)
     {
+        Meter = meter;
         _options = options;
         _tokenizer = tokenizer;
         _clock = clock;
@@ -70,9 +72,20 @@ internal sealed partial class Conductor
         _take = new TakeRecorder(options.Channel, options.Program);
         _autosaveTicks = (long)(options.AutosaveSeconds * clock.Frequency);
         _lastSave = clock.Now;
+        InitializeKey();
+        InitializeLoop();
     }
 
     public PerformanceMode Mode => _mode;
+
+    /// <summary>The metre: bar 1 starts at beat 0.</summary>
+    public BarMeter Meter { get; }
+
+    /// <summary>Call-and-response: where the last answer started, in beats.</summary>
+    public double AnswerStart => _answerStart;
+
+    /// <summary>Call-and-response: the last answered call's length in bars (or beats with --align beat; 0 before any, or with --align off).</summary>
+    public int LastCallUnits { get; private set; }
 
     public bool Playing => _playing;
 
@@ -108,6 +121,7 @@ internal sealed partial class Conductor
         var playhead = _scheduler.Playhead;
         DrainEvents();
         ApplyRequests();
+        FollowKey(playhead);
         if (_flushTicket != 0)
         {
             if (!_scheduler.IsFlushed(_flushTicket))
@@ -121,6 +135,10 @@ internal sealed partial class Conductor
         if (_mode == PerformanceMode.CallResponse)
         {
             StepCallResponse(playhead);
+        }
+        else if (_playing && _looping)
+        {
+            StepLoop(playhead);
         }
         else if (_playing)
         {
@@ -145,6 +163,7 @@ internal sealed partial class Conductor
                     break;
                 case LiveEventKind.Sent:
                     _take.Jukebox(e.Beat, e.Status, e.Data1, e.Data2);
+                    HearJukebox(e.Beat, e.Status, e.Data1, e.Data2);
                     if ((e.Status & 0xF0) == 0x90 && e.Data2 > 0)
                     {
                         NotesPlayed++;
@@ -153,6 +172,9 @@ internal sealed partial class Conductor
                     break;
                 case LiveEventKind.Player:
                     OnPlayer(e);
+                    break;
+                case LiveEventKind.Click when _options.RecordMetronome:
+                    _take.Click(e.Beat, e.Status, e.Data1, e.Data2);
                     break;
             }
         }
@@ -211,7 +233,8 @@ internal sealed partial class Conductor
                 _primed = true;
             }
 
-            _generator.BeginAt(playhead + _options.LeadBeats);
+            // After the count-in (its clicks come from the clock thread), or a lead from now.
+            _generator.BeginAt(Math.Max(playhead + _options.LeadBeats, _options.CountInBars * Meter.BarBeats));
             _streaming = true;
         }
 
@@ -238,9 +261,10 @@ internal sealed partial class Conductor
             return;
         }
 
-        // Decided a lead ahead, so the answer starts exactly when the pause is over; a note
-        // played before then takes it back (see OnPlayer).
-        var answerStart = _lastRelease + _options.ResponseDelayBeats;
+        // Decided a lead ahead, so the answer starts exactly when the pause is over (or on the
+        // bar line or beat after it); a note played before then takes it back (see OnPlayer).
+        var unit = AlignmentUnit;
+        var answerStart = NextGridLine(_lastRelease + _options.ResponseDelayBeats, unit);
         if (!_playing || _call.Count == 0 || _listening.Held > 0 || playhead < answerStart - _options.LeadBeats)
         {
             return;
@@ -255,18 +279,42 @@ internal sealed partial class Conductor
             return;
         }
 
-        var phrase = _call.Select(n => n with { Start = n.Start - first }).ToList();
+        // Aligned, the call is encoded from the bar line (or beat) at or before its first note, so
+        // its notes keep their places in the bar, and it counts whole bars (or beats).
+        var origin = unit > 0 ? Math.Floor((first / unit) + GridTolerance) * unit : first;
+        var units = unit > 0 ? Math.Max(1, (int)Math.Ceiling(((_call.Max(n => n.End) - origin) / unit) - GridTolerance)) : 0;
+        var answerLength = unit > 0
+            ? Math.Max(1, Math.Ceiling(((_options.ResponseBeats ?? (units * unit)) / unit) - GridTolerance)) * unit
+            : _options.ResponseBeats ?? length;
+        var phrase = _call.Select(n => n with { Start = n.Start - origin }).ToList();
         _answer.AddRange(_call);
         _call.Clear();
-        _generator.Restart(ControlTokens.ForContext(_tokenizer.Encode(phrase), _tokenizer.Vocabulary, keepBegin: true));
-        // The stream continues from the end of the call (its last release), which plays at the answer's start.
-        var start = Math.Max(answerStart, playhead);
-        _generator.BeginAt(start, start + (_options.ResponseBeats ?? length), streamPosition: length);
+        _generator.Restart(ControlTokens.ForContext(_tokenizer.Encode(phrase, [new TimeSignatureChange(0, Meter.Numerator, Meter.Denominator)]), _tokenizer.Vocabulary, keepBegin: true));
+        // Unaligned, the stream continues from the end of the call (its last release), which plays
+        // at the answer's start. Aligned, the answer's start is on the stream's own grid as well
+        // (what the model composes between the call's end and that line is not played).
+        var start = unit > 0 ? NextGridLine(Math.Max(answerStart, playhead), unit) : Math.Max(answerStart, playhead);
+        _generator.BeginAt(start, start + answerLength, streamPosition: unit > 0 ? start - origin : length);
+        LastCallUnits = units;
         _answerStart = start;
         _answering = true;
         CallsAnswered++;
         _generator.Fill(playhead + _options.HorizonBeats, MaxTokensPerStep);
     }
+
+    // A note released a hair before a bar line counts as ending on it.
+    private const double GridTolerance = 1e-6;
+
+    /// <summary>Beats between the lines answers start on: a bar, a beat, or 0 (unaligned).</summary>
+    private double AlignmentUnit => _options.Align switch
+    {
+        PhraseAlignment.Bar => Meter.BarBeats,
+        PhraseAlignment.Beat => 1,
+        _ => 0,
+    };
+
+    private static double NextGridLine(double beat, double unit) =>
+        unit > 0 ? Math.Ceiling((beat / unit) - GridTolerance) * unit : beat;
 
     /// <summary>The player came back before the answer began: drop it and keep listening to the longer call.</summary>
     private void TakeBackAnswer()

@@ -3,7 +3,7 @@ namespace AiJukebox.Live;
 /// <summary>
 /// Which control-change numbers from the player's keyboard steer the jukebox (as Magenta's MIDI
 /// interface does). Mapped controls are consumed: not echoed, not recorded. The defaults use the
-/// undefined controllers 14–18; null turns a control off.
+/// undefined controllers 14–21; null turns a control off.
 /// </summary>
 public sealed record ControlMap
 {
@@ -12,6 +12,9 @@ public sealed record ControlMap
     private readonly int? _mode = 16;
     private readonly int? _startStop = 17;
     private readonly int? _panic = 18;
+    private readonly int? _keyLock = 19;
+    private readonly int? _metronome = 20;
+    private readonly int? _loop = 21;
     private readonly double _minTemperature = 0.1;
     private readonly double _maxTemperature = 2.0;
     private readonly double _minTempo = 40;
@@ -32,6 +35,15 @@ public sealed record ControlMap
     /// <summary>64–127: all notes off and the jukebox stops playing.</summary>
     public int? PanicCc { get => _panic; init => _panic = OptionCheck.ControlNumber(value, nameof(PanicCc)); }
 
+    /// <summary>64–127 locks the key where it is, 0–63 unlocks it (it follows what is played again).</summary>
+    public int? KeyLockCc { get => _keyLock; init => _keyLock = OptionCheck.ControlNumber(value, nameof(KeyLockCc)); }
+
+    /// <summary>64–127 turns the metronome on, 0–63 off.</summary>
+    public int? MetronomeCc { get => _metronome; init => _metronome = OptionCheck.ControlNumber(value, nameof(MetronomeCc)); }
+
+    /// <summary>64–127 loops the jukebox's last bars (<see cref="LiveOptions.LoopBars"/>), 0–63 goes back to the model.</summary>
+    public int? LoopCc { get => _loop; init => _loop = OptionCheck.ControlNumber(value, nameof(LoopCc)); }
+
     /// <summary>Temperature at control value 0.</summary>
     public double MinTemperature { get => _minTemperature; init => _minTemperature = OptionCheck.Range(value, 0, 10, nameof(MinTemperature)); }
 
@@ -46,5 +58,5 @@ public sealed record ControlMap
 
     /// <summary>True when <paramref name="controller"/> is mapped to one of the controls.</summary>
     public bool IsMapped(int controller) =>
-        controller == TemperatureCc || controller == TempoCc || controller == ModeCc || controller == StartStopCc || controller == PanicCc;
+        controller == TemperatureCc || controller == TempoCc || controller == ModeCc || controller == StartStopCc || controller == PanicCc || controller == KeyLockCc || controller == MetronomeCc || controller == LoopCc;
 }

@@ -11,4 +11,7 @@ internal enum LiveEventKind : byte
 
     /// <summary>The tempo changed at <see cref="LiveEvent.Beat"/>.</summary>
     Tempo,
+
+    /// <summary>A metronome click (note-on or note-off on channel 10).</summary>
+    Click,
 }

@@ -28,6 +28,9 @@ public sealed record LiveOptions
     private readonly int _lowest = 21;
     private readonly int _highest = 108;
     private readonly double _autosave = 5;
+    private readonly int _countIn;
+    private readonly int _loopBars = 2;
+    private readonly KeySetting _key = KeySetting.Off;
 
     /// <summary>The mode at start.</summary>
     public PerformanceMode Mode { get; init; } = PerformanceMode.Solo;
@@ -84,6 +87,34 @@ public sealed record LiveOptions
 
     /// <summary>Sampling at start (temperature, top-k, top-p, repetition penalty).</summary>
     public SamplingOptions Sampling { get; init; } = SamplingOptions.Default;
+
+    /// <summary>
+    /// The key the jukebox keeps to (<c>off</c>, <c>auto</c>, or fixed such as <c>F#:major</c>); how
+    /// strongly is <see cref="SamplingOptions.KeyStrength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Null.</exception>
+    public KeySetting Key { get => _key; init => _key = value ?? throw new ArgumentException("Key must be auto, off or <tonic>:<major|minor>.", nameof(Key)); }
+
+    /// <summary>
+    /// The metre (bar 1 starts at beat 0); null takes it from the primer's first <c>TimeSig</c>
+    /// token (a remi model's), else 4/4.
+    /// </summary>
+    public BarMeter? Meter { get; init; }
+
+    /// <summary>Call-and-response: answers start on the next bar line or beat and last whole bars or beats, or neither.</summary>
+    public PhraseAlignment Align { get; init; } = PhraseAlignment.Off;
+
+    /// <summary>Whether the metronome clicks from the start (General MIDI percussion on channel 10; see <see cref="Live.Metronome"/>).</summary>
+    public bool Metronome { get; init; }
+
+    /// <summary>Bars of clicks before the jukebox starts (solo, accompany); the click sounds during them even with the metronome off.</summary>
+    public int CountInBars { get => _countIn; init => _countIn = OptionCheck.Range(value, 0, 16, nameof(CountInBars)); }
+
+    /// <summary>Whether the take records the clicks (on a track of their own, "Metronome").</summary>
+    public bool RecordMetronome { get; init; } = true;
+
+    /// <summary>How many of the jukebox's last whole bars a loop repeats (1–64).</summary>
+    public int LoopBars { get => _loopBars; init => _loopBars = OptionCheck.Range(value, 1, 64, nameof(LoopBars)); }
 
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;

@@ -77,6 +77,9 @@ internal sealed class LookaheadGenerator
         _end = end;
     }
 
+    /// <summary>Ends the current stream at <paramref name="beat"/>: later notes are not played, held ones end there.</summary>
+    public void EndAt(double beat) => _end = Math.Min(_end, beat);
+
     /// <summary>
     /// Forgets note-offs not yet queued (after the clock thread flushed the queue and silenced
     /// the notes itself).
@@ -150,6 +153,33 @@ internal sealed class LookaheadGenerator
         return generated;
     }
 
+    /// <summary>
+    /// Queues a note given in performance beats (a loop's repeat), after what is queued; call
+    /// with notes in start order. Note-offs due by its start are released first.
+    /// </summary>
+    public void QueueAt(Note note)
+    {
+        var offset = _offset;
+        var begin = _begin;
+        var end = _end;
+        _offset = 0;
+        _begin = double.NegativeInfinity;
+        _end = double.PositiveInfinity;
+        Queue(note);
+        _offset = offset;
+        _begin = begin;
+        _end = end;
+    }
+
+    /// <summary>Queues the note-offs due by <paramref name="beat"/>.</summary>
+    public void ReleaseThrough(double beat) => ReleaseUntil(beat);
+
+    /// <summary>Room left in the ring for loop notes (each needs a note-on and a note-off).</summary>
+    public bool HasRoom => _ring.Free > RingReserve;
+
+    /// <summary>Called with every note queued from the stream (performance beats), for loops.</summary>
+    public Action<Note>? Queued { get; set; }
+
     private void Queue(Note note)
     {
         // The queue is played in order, so nothing may be placed before what is already queued.
@@ -180,6 +210,7 @@ internal sealed class LookaheadGenerator
         _onBeat[pitch] = start;
         _offBeat[pitch] = Math.Max(end, start);
         NotesQueued++;
+        Queued?.Invoke(new Note(start, Math.Max(end, start) - start, note.Pitch, note.Velocity));
     }
 
     private void ReleaseUntil(double beat)

@@ -72,12 +72,13 @@ public sealed class Performer : IDisposable
         _pollMilliseconds = input is null ? 4 : 1;
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
-        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options);
-        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling, options.Seed);
+        var meter = options.Meter ?? MeterOf(primer, tokenizer.Vocabulary) ?? BarMeter.CommonTime;
+        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options, new ClickTrack(meter.BarBeats, options.CountInBars * meter.BarBeats, options.Metronome));
+        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling with { Key = null }, options.Seed, pitches: TokenPitches.Of(tokenizer.Vocabulary));
         var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
         var tokens = new TokenGenerator(predictor, grammar, _sampler);
         _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
-        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save);
+        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save, meter);
     }
 
     /// <summary>The error that stopped the performance (model, port, ...), or null.</summary>
@@ -105,7 +106,12 @@ public sealed class Performer : IDisposable
         Lateness.Percentile(0.99),
         Lateness.MaxMilliseconds,
         _fault?.Message,
-        _conductor.TakeError);
+        _conductor.TakeError,
+        _conductor.Key,
+        _conductor.KeyState,
+        _conductor.Meter,
+        _scheduler.MetronomeOn,
+        _conductor.Looping);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -118,6 +124,21 @@ public sealed class Performer : IDisposable
 
     /// <summary>Starts or stops the jukebox's playing without ending the performance (any thread).</summary>
     public void SetPlaying(bool playing) => _conductor.RequestPlaying(playing);
+
+    /// <summary>
+    /// Locks the key where it is (true), lets it follow what is played again (false), or toggles
+    /// (null); any thread. Does nothing with the key off, or when no key has been heard yet.
+    /// </summary>
+    public void SetKeyLocked(bool? locked) => _conductor.RequestKeyLock(locked);
+
+    /// <summary>Turns the metronome on (true), off (false) or over (null); any thread, from the next beat.</summary>
+    public void SetMetronome(bool? on) => _scheduler.RequestMetronome(on ?? !_scheduler.MetronomeOn);
+
+    /// <summary>
+    /// Loops the jukebox's last <see cref="LiveOptions.LoopBars"/> bars from the next bar line
+    /// (true), goes back to the model (false), or toggles (null); any thread. Solo and accompany only.
+    /// </summary>
+    public void SetLooping(bool? on) => _conductor.RequestLoop(on);
 
     /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
     public void Panic() => _conductor.RequestPanic();
@@ -268,6 +289,20 @@ public sealed class Performer : IDisposable
         {
             SetFault(e);
         }
+    }
+
+    /// <summary>The metre of the primer's first <c>TimeSig</c> token (a remi model's), or null.</summary>
+    private static BarMeter? MeterOf(IReadOnlyList<int>? primer, Vocabulary vocabulary)
+    {
+        foreach (var token in primer ?? [])
+        {
+            if ((uint)token < (uint)vocabulary.Count && BarMeter.FromToken(vocabulary[token]) is { } meter)
+            {
+                return meter;
+            }
+        }
+
+        return null;
     }
 
     private void SetFault(Exception e) => Interlocked.CompareExchange(ref _fault, e, null);

@@ -1,3 +1,5 @@
+using AiJukebox.Music.Evaluation;
+
 namespace AiJukebox.Live;
 
 /// <summary>A snapshot of a running performance, for status lines and the UI.</summary>
@@ -16,6 +18,11 @@ namespace AiJukebox.Live;
 /// <param name="MaxLatenessMilliseconds">Worst lateness.</param>
 /// <param name="Fault">The error that stopped the performance, if any.</param>
 /// <param name="TakeError">The last error saving the take, if any (the performance goes on).</param>
+/// <param name="Key">The key the jukebox keeps to (as it sounds), or null (off, or not yet heard).</param>
+/// <param name="KeyState">Off, following the estimate, or locked.</param>
+/// <param name="Meter">The metre (bar 1 starts at beat 0); null when unknown.</param>
+/// <param name="Metronome">Whether the metronome is on.</param>
+/// <param name="Looping">Whether the jukebox repeats a loop of its last bars.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -31,4 +38,16 @@ public sealed record PerformerStatus(
     double LatenessP99Milliseconds,
     double MaxLatenessMilliseconds,
     string? Fault,
-    string? TakeError);
+    string? TakeError,
+    MusicalKey? Key = null,
+    KeyState KeyState = KeyState.Off,
+    BarMeter? Meter = null,
+    bool Metronome = false,
+    bool Looping = false)
+{
+    /// <summary>The bar the playhead is in, from 1 (0 without a metre).</summary>
+    public long Bar => Meter is { } meter ? (long)Math.Floor(Math.Max(0, Beat) / meter.BarBeats) + 1 : 0;
+
+    /// <summary>The beat within the bar, from 1 (0 without a metre).</summary>
+    public int BeatInBar => Meter is { } meter ? (int)Math.Floor(Math.Max(0, Beat) - ((Bar - 1) * meter.BarBeats)) + 1 : 0;
+}

@@ -20,6 +20,7 @@ internal sealed class Scheduler
     private readonly int _outputChannel;
     private readonly SoundingNotes _jukebox = new();
     private readonly SoundingNotes _echoed = new();
+    private readonly ClickTrack _click;
     private TempoAnchor _map;
     private long _requestedBpmBits;
     private long _playheadBits;
@@ -30,8 +31,9 @@ internal sealed class Scheduler
     private long _sent;
     private long _droppedEvents;
 
-    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options)
+    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options, ClickTrack? click = null)
     {
+        _click = click ?? new ClickTrack(BarMeter.CommonTime.BarBeats, 0, on: false);
         _clock = clock;
         _sink = sink;
         _input = input;
@@ -67,8 +69,15 @@ internal sealed class Scheduler
     public void Start()
     {
         _map = new TempoAnchor(_clock.Now, 0, _map.Bpm, _clock.Frequency);
+        _click.Reset();
         Log(LiveEventKind.Tempo, 0, 0, 0, 0, _map.Bpm);
     }
+
+    /// <summary>Any thread: the metronome on or off (the count-in clicks regardless).</summary>
+    public void RequestMetronome(bool on) => _click.On = on;
+
+    /// <summary>Whether the metronome is on (any thread).</summary>
+    public bool MetronomeOn => _click.On;
 
     public long TicksAt(double beat) => _map.TicksAt(beat);
 
@@ -92,7 +101,7 @@ internal sealed class Scheduler
         var now = _clock.Now;
         ApplyRequests(now);
         DrainInput(now);
-        var next = SendDue();
+        var next = Math.Min(SendDue(), SendClicks());
         Volatile.Write(ref _playheadBits, BitConverter.DoubleToInt64Bits(_map.BeatAt(_clock.Now)));
         return next;
     }
@@ -118,7 +127,13 @@ internal sealed class Scheduler
             _echoed.Track((byte)(0x80 | channel), (byte)pitch, 0);
         }
 
-        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel);
+        if (_click.Sounding != 0)
+        {
+            Send(0x80 | Metronome.Channel, _click.Sounding, 0);
+            _click.Silence();
+        }
+
+        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel) | (_click.Used ? 1 << Metronome.Channel : 0);
         for (var channel = 0; channel < 16; channel++)
         {
             if ((used & (1 << channel)) != 0)
@@ -202,6 +217,35 @@ internal sealed class Scheduler
         }
 
         return long.MaxValue;
+    }
+
+    /// <summary>Sends the clicks (and their note-offs) whose time has come; returns the tick of the next one.</summary>
+    private long SendClicks()
+    {
+        var now = _clock.Now;
+        while (true)
+        {
+            var next = _click.NextBeat();
+            if (double.IsPositiveInfinity(next))
+            {
+                return long.MaxValue;
+            }
+
+            // Due by the clock's ticks, as composed messages are (a beat converted to ticks and
+            // back may fall a hair short of itself).
+            var deadline = _map.TicksAt(next);
+            if (deadline > now)
+            {
+                return deadline;
+            }
+
+            if (_click.TryNext(Math.Max(_map.BeatAt(now), next), out var pitch, out var velocity, out var beat))
+            {
+                var status = (byte)((velocity > 0 ? 0x90 : 0x80) | Metronome.Channel);
+                Send(status, pitch, velocity);
+                Log(LiveEventKind.Click, beat, status, pitch, velocity);
+            }
+        }
     }
 
     private void ReleaseJukeboxNotes()

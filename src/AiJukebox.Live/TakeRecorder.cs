@@ -18,6 +18,8 @@ internal sealed class TakeRecorder(int jukeboxChannel, int? jukeboxProgram)
     private readonly List<TempoChange> _tempos = [];
     private readonly List<Note> _player = [];
     private readonly List<Note> _jukebox = [];
+    private readonly List<Note> _clicks = [];
+    private readonly NotePairer _clickPairs = new();
     private readonly NotePairer _playerPairs = new();
     private readonly NotePairer _jukeboxPairs = new();
     private int _playerChannel = -1;
@@ -59,17 +61,32 @@ internal sealed class TakeRecorder(int jukeboxChannel, int? jukeboxProgram)
         }
     }
 
+    /// <summary>A metronome click; the take gets a track "Metronome" on channel 10 once there is one.</summary>
+    public void Click(double beat, byte status, byte data1, byte data2)
+    {
+        if (_clickPairs.Handle(beat, status, data1, data2, out var note))
+        {
+            _clicks.Add(note);
+        }
+    }
+
     /// <summary>The take so far as a song, held notes ending at <paramref name="endBeat"/>.</summary>
     public MidiSong Snapshot(double endBeat)
     {
         var tempos = _tempos.Count == 0 || _tempos[0].Beat > 0 ? [new TempoChange(0, 120), .. _tempos] : _tempos.ToList();
         var player = _player.Concat(_playerPairs.Open(endBeat)).Where(n => n.Start >= 0).ToList();
         var jukebox = _jukebox.Concat(_jukeboxPairs.Open(endBeat)).ToList();
-        return new MidiSong(
-            tempos,
-            [
-                new MidiTrackNotes(PlayerTrack, Math.Max(0, _playerChannel), null, player),
-                new MidiTrackNotes(JukeboxTrack, jukeboxChannel, jukeboxProgram, jukebox),
-            ]);
+        var clicks = _clicks.Concat(_clickPairs.Open(endBeat)).ToList();
+        List<MidiTrackNotes> tracks =
+        [
+            new MidiTrackNotes(PlayerTrack, Math.Max(0, _playerChannel), null, player),
+            new MidiTrackNotes(JukeboxTrack, jukeboxChannel, jukeboxProgram, jukebox),
+        ];
+        if (clicks.Count > 0)
+        {
+            tracks.Add(new MidiTrackNotes(Metronome.TrackName, Metronome.Channel, null, clicks));
+        }
+
+        return new MidiSong(tempos, tracks);
     }
 }

@@ -17,10 +17,12 @@ internal sealed class TransposeAugmenter
     {
         _range = range;
         _pitchOfToken = new int[vocabulary.Count];
+        var pitches = TokenPitches.Of(vocabulary);
         for (var id = 0; id < vocabulary.Count; id++)
         {
-            var text = vocabulary[id];
-            _pitchOfToken[id] = text.StartsWith("Pitch_", StringComparison.Ordinal) && int.TryParse(text.AsSpan(6), out var pitch) ? pitch : -1;
+            // Only Pitch_p tokens move (a chords symbol names a note, but has no token a semitone away).
+            var pitch = pitches.PitchOf(id);
+            _pitchOfToken[id] = pitch >= 0 && pitches.PitchTokenOf(pitch) == id ? pitch : -1;
             if (_pitchOfToken[id] >= 0)
             {
                 _tokenOfPitch[_pitchOfToken[id]] = id;

@@ -155,11 +155,13 @@ public sealed class SchedulerTests
         Assert.Empty(_sink.HangingNotes());
     }
 
-    [Fact]
-    public void Pump_InSteadyState_AllocatesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pump_InSteadyState_AllocatesNothing(bool metronome)
     {
         var counting = new CountingSink();
-        var scheduler = new Scheduler(_clock, counting, _input, _outgoing, _events, new LiveOptions { Thru = true });
+        var scheduler = new Scheduler(_clock, counting, _input, _outgoing, _events, new LiveOptions { Thru = true }, new ClickTrack(4, 0, metronome));
         scheduler.Start();
         var beat = 0.0;
 
@@ -192,7 +194,8 @@ public sealed class SchedulerTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(counting.Count > 1600);
+        // 100 rounds of 2 beats: with the metronome, a click on and off on every beat as well.
+        Assert.True(counting.Count > (metronome ? 1600 + 400 : 1600), $"{counting.Count} messages");
     }
 
     private Scheduler Create(LiveOptions options)

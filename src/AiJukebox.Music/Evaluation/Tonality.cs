@@ -52,16 +52,10 @@ public static class Tonality
         }
 
         (MusicalKey Key, double Correlation)? best = null;
-        Span<double> rotated = stackalloc double[12];
-        foreach (var key in MusicalKey.All)
+        for (var i = 0; i < MusicalKey.All.Count; i++)
         {
-            var profile = key.Mode == KeyMode.Major ? MajorProfile : MinorProfile;
-            for (var pc = 0; pc < 12; pc++)
-            {
-                rotated[pc] = profile[(pc - key.Tonic + 12) % 12];
-            }
-
-            var r = Pearson(pitchClasses, rotated);
+            var key = MusicalKey.All[i];
+            var r = Correlation(pitchClasses, key);
             if (r is { } value && (best is null || value > best.Value.Correlation))
             {
                 best = (key, value);
@@ -69,6 +63,28 @@ public static class Tonality
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The Pearson correlation of a pitch-class histogram with <paramref name="key"/>'s rotated
+    /// profile; null when the histogram is flat. Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The histogram does not have 12 bins.</exception>
+    public static double? Correlation(ReadOnlySpan<double> pitchClasses, MusicalKey key)
+    {
+        if (pitchClasses.Length != 12)
+        {
+            throw new ArgumentException($"A pitch-class histogram has 12 bins, not {pitchClasses.Length}.", nameof(pitchClasses));
+        }
+
+        var profile = key.Mode == KeyMode.Major ? MajorProfile : MinorProfile;
+        Span<double> rotated = stackalloc double[12];
+        for (var pc = 0; pc < 12; pc++)
+        {
+            rotated[pc] = profile[(pc - key.Tonic + 12) % 12];
+        }
+
+        return Pearson(pitchClasses, rotated);
     }
 
     /// <summary>The key a piece correlates best with (<see cref="BestKey"/> of its duration-weighted histogram).</summary>

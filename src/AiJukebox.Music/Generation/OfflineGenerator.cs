@@ -35,7 +35,7 @@ public static class OfflineGenerator
         }
 
         var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
-        var generator = new TokenGenerator(predictor, grammar, new TokenSampler(predictor.VocabularySize, request.Sampling, request.Seed));
+        var generator = new TokenGenerator(predictor, grammar, new TokenSampler(predictor.VocabularySize, request.Sampling, request.Seed, pitches: TokenPitches.Of(tokenizer.Vocabulary)));
         var decoder = tokenizer.CreateDecoder();
         var discarded = new List<Note>();
         generator.Reset();

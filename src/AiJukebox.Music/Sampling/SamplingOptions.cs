@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+
+using AiJukebox.Music.Evaluation;
+
 namespace AiJukebox.Music.Sampling;
 
 /// <summary>
@@ -12,8 +16,10 @@ public sealed record SamplingOptions
     private readonly double _topP = 1.0;
     private readonly double _repetitionPenalty = 1.0;
     private readonly int _repetitionWindow = 32;
+    private readonly double _keyStrength = 1.0;
+    private readonly int _passingToneSpacing = 24;
 
-    /// <summary>The defaults: temperature 1, no top-k, no top-p, no repetition penalty.</summary>
+    /// <summary>The defaults: temperature 1, no top-k, no top-p, no repetition penalty, no key.</summary>
     public static SamplingOptions Default { get; } = new();
 
     /// <summary>
@@ -73,5 +79,45 @@ public sealed record SamplingOptions
         init => _repetitionWindow = value >= 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(RepetitionWindow), value, "Repetition window must be 0 or a positive number of tokens.");
+    }
+
+    /// <summary>
+    /// The key the sampler keeps to, or null for none. Pitch tokens (see <see cref="TokenPitches"/>)
+    /// that sound a pitch class outside the key are down-weighted by <see cref="KeyStrength"/>,
+    /// except for chromatic passing tones (<see cref="PassingToneSpacing"/>). Set live by the
+    /// performer (its own <c>key</c> setting), so it is not read from configuration files.
+    /// </summary>
+    [JsonIgnore]
+    public MusicalKey? Key { get; init; }
+
+    /// <summary>
+    /// How strongly <see cref="Key"/> holds, 0–1: an out-of-key pitch token's logit gets
+    /// <c>ln(1 − strength)</c> added (at temperature 1 its odds are multiplied by 1 − strength);
+    /// 1 removes such tokens (unless the grammar allows nothing else), 0 is off.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1].</exception>
+    public double KeyStrength
+    {
+        get => _keyStrength;
+        init => _keyStrength = value is >= 0 and <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(KeyStrength), value, "Key strength must be in [0, 1] (0 = off, 1 = out-of-key notes never played).");
+    }
+
+    /// <summary>
+    /// Chromatic passing tones under <see cref="Key"/>: an out-of-key single pitch is not
+    /// down-weighted when the pitch before it was in the key and a semitone away, the pitch a
+    /// semitone further on in the same direction is in the key, and the sampler has drawn at least
+    /// this many pitches since the last passing tone (or since it was reset; context fed to it does
+    /// not count); the next pitch must then be that resolution (other pitches are down-weighted as
+    /// out-of-key ones are). 0 allows none; the default 24 lets at most one drawn note in 25 leave the key.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int PassingToneSpacing
+    {
+        get => _passingToneSpacing;
+        init => _passingToneSpacing = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(PassingToneSpacing), value, "Passing-tone spacing must be 0 (none) or a positive number of notes.");
     }
 }

@@ -1,8 +1,8 @@
 namespace AiJukebox.Music.Sampling;
 
 /// <summary>
-/// Picks the next token from a model's logits: grammar mask, repetition penalty, temperature,
-/// top-k and top-p, then a draw from a seeded random source. The same seed, logits and
+/// Picks the next token from a model's logits: grammar mask, repetition penalty, key
+/// (<see cref="SamplingOptions.Key"/>), temperature, top-k and top-p, then a draw from a seeded random source. The same seed, logits and
 /// options give the same tokens. All buffers are allocated in the constructor, so sampling
 /// allocates nothing (live play calls it once per token). One thread samples; another may
 /// replace <see cref="Options"/> at any time.
@@ -19,7 +19,11 @@ public sealed class TokenSampler
     private readonly double[] _keys;
     private readonly int[] _recent;
     private readonly ulong _seed;
+    private readonly TokenPitches? _pitches;
     private int _recentCount;
+    private int _lastPitch = -1;
+    private int _resolution = -1;
+    private int _sincePassing;
     private int _recentNext;
     private SplitMix64 _random;
     private volatile SamplingOptions _options;
@@ -29,9 +33,17 @@ public sealed class TokenSampler
     /// <param name="options">Initial options.</param>
     /// <param name="seed">Seed of the random source.</param>
     /// <param name="historyCapacity">Most recent tokens kept for the repetition penalty (the largest usable window).</param>
+    /// <param name="pitches">What each token sounds, for <see cref="SamplingOptions.Key"/>; null: the key is ignored.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-    public TokenSampler(int vocabularySize, SamplingOptions options, ulong seed, int historyCapacity = 256)
+    /// <exception cref="ArgumentException"><paramref name="pitches"/> is for another vocabulary size.</exception>
+    public TokenSampler(int vocabularySize, SamplingOptions options, ulong seed, int historyCapacity = 256, TokenPitches? pitches = null)
     {
+        if (pitches is not null && pitches.Count != vocabularySize)
+        {
+            throw new ArgumentException($"The token pitches are for {pitches.Count} tokens, not {vocabularySize}.", nameof(pitches));
+        }
+
+        _pitches = pitches;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vocabularySize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(historyCapacity);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,16 +69,28 @@ public sealed class TokenSampler
         set => _options = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>Forgets the recent tokens and restarts the random source from the seed.</summary>
+    /// <summary>True while the last pitch was a chromatic passing tone that the next pitch must resolve.</summary>
+    public bool ResolutionPending => _resolution >= 0;
+
+    /// <summary>Forgets the recent tokens (and pitches) and restarts the random source from the seed.</summary>
     public void Reset()
     {
         _recentCount = 0;
         _recentNext = 0;
         _random = new SplitMix64(_seed);
+        _lastPitch = -1;
+        _resolution = -1;
+        _sincePassing = 0;
     }
 
     /// <summary>Adds a token that was not sampled here (a primer, the player's notes) to the recent tokens.</summary>
     public void Remember(int token)
+    {
+        RememberToken(token);
+        RememberPitch(token, sampled: false);
+    }
+
+    private void RememberToken(int token)
     {
         _recent[_recentNext] = token;
         _recentNext = (_recentNext + 1) % _recent.Length;
@@ -110,10 +134,12 @@ public sealed class TokenSampler
         }
 
         ApplyRepetitionPenalty(options);
+        count = ApplyKey(count, options);
         var token = options.Temperature < GreedyTemperature || options.TopK == 1
             ? Argmax(count)
             : Draw(count, options);
-        Remember(token);
+        RememberToken(token);
+        RememberPitch(token, sampled: true);
         return token;
     }
 
@@ -180,6 +206,144 @@ public sealed class TokenSampler
                 }
             }
         }
+    }
+
+    // Only sampled pitches count towards the spacing: a passing tone is the jukebox's, after
+    // that many of its own notes (from a reset: none in its first spacing notes).
+    private void RememberPitch(int token, bool sampled)
+    {
+        if (_pitches is null || _pitches.PitchClassesOf(token) == 0)
+        {
+            return;
+        }
+
+        var pitch = _pitches.PitchOf(token);
+        if (pitch < 0)
+        {
+            // A chord: no single line to pass through.
+            _lastPitch = -1;
+            _resolution = -1;
+            return;
+        }
+
+        var options = _options;
+        if (sampled && options.Key is { } key && IsPassingTone(pitch, key.ScaleMask, options.PassingToneSpacing))
+        {
+            _resolution = pitch + pitch - _lastPitch;
+            _sincePassing = 0;
+        }
+        else
+        {
+            _resolution = -1;
+            if (sampled)
+            {
+                _sincePassing = Math.Min(_sincePassing + 1, int.MaxValue / 2);
+            }
+        }
+
+        _lastPitch = pitch;
+    }
+
+    private static bool InScale(int scale, int pitch) => (scale & (1 << (pitch % 12))) != 0;
+
+    /// <summary>An out-of-key pitch a semitone on from an in-key one, with an in-key pitch a semitone further, far enough from the last passing tone.</summary>
+    private bool IsPassingTone(int pitch, int scale, int spacing) =>
+        spacing > 0
+        && _resolution < 0
+        && _lastPitch >= 0
+        && _sincePassing >= spacing
+        && Math.Abs(pitch - _lastPitch) == 1
+        && !InScale(scale, pitch)
+        && InScale(scale, _lastPitch)
+        && pitch + pitch - _lastPitch is >= 0 and <= 127
+        && InScale(scale, pitch + pitch - _lastPitch);
+
+    private bool OutsideKey(int token, int scale, int spacing, bool resolve)
+    {
+        var classes = _pitches!.PitchClassesOf(token);
+        if (classes == 0)
+        {
+            return false;
+        }
+
+        var pitch = _pitches.PitchOf(token);
+        if (resolve && _resolution >= 0 && pitch >= 0)
+        {
+            return pitch != _resolution;
+        }
+
+        return (classes & ~scale) != 0 && !(pitch >= 0 && IsPassingTone(pitch, scale, spacing));
+    }
+
+    private int ApplyKey(int count, SamplingOptions options)
+    {
+        if (_pitches is null || options.Key is not { } key || options.KeyStrength <= 0)
+        {
+            return count;
+        }
+
+        var scale = key.ScaleMask;
+        var spacing = options.PassingToneSpacing;
+        // With a passing tone to resolve, the resolution is the one pitch in the key; if the
+        // grammar does not allow it here, the key alone decides.
+        var resolve = _resolution >= 0 && Survivors(count, scale, spacing, resolve: true) > 0;
+        if (options.KeyStrength < 1)
+        {
+            var offset = (float)Math.Log(1 - options.KeyStrength);
+            for (var i = 0; i < count; i++)
+            {
+                var id = _candidates[i];
+                if (OutsideKey(id, scale, spacing, resolve))
+                {
+                    _scores[id] += offset;
+                }
+            }
+
+            return count;
+        }
+
+        if (Survivors(count, scale, spacing, resolve) == 0)
+        {
+            // The grammar allows only out-of-key tokens here: the grammar wins.
+            return count;
+        }
+
+        var kept = 0;
+        var anyFinite = false;
+        for (var i = 0; i < count; i++)
+        {
+            var id = _candidates[i];
+            if (!OutsideKey(id, scale, spacing, resolve))
+            {
+                _candidates[kept++] = id;
+                anyFinite |= _scores[id] > float.NegativeInfinity;
+            }
+        }
+
+        if (!anyFinite)
+        {
+            // The model rules out every token the key leaves: the key wins, uniformly.
+            for (var i = 0; i < kept; i++)
+            {
+                _scores[_candidates[i]] = 0;
+            }
+        }
+
+        return kept;
+    }
+
+    private int Survivors(int count, int scale, int spacing, bool resolve)
+    {
+        var survivors = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (!OutsideKey(_candidates[i], scale, spacing, resolve))
+            {
+                survivors++;
+            }
+        }
+
+        return survivors;
     }
 
     private int Argmax(int count)

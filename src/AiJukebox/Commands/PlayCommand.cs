@@ -34,6 +34,15 @@ internal static partial class PlayCommand
         var temperature = new Option<double?>("--temperature", "-t") { Description = "Sampling temperature: lower is safer, higher is wilder" };
         var topK = new Option<int?>("--top-k") { Description = "Sample only among the K likeliest tokens (0 = all)" };
         var topP = new Option<double?>("--top-p") { Description = "Sample only among the likeliest tokens that make up this probability (1 = all)" };
+        var key = new Option<string?>("--key", "-k") { Description = "Key to keep to: auto (follow the player, else itself), off, or <tonic>:<major|minor> such as F#:major (starts locked)" };
+        var keyStrength = new Option<double?>("--key-strength") { Description = "How strongly the key holds, 0-1: 1 never plays out-of-key notes (but chromatic passing tones), 0.9 makes them 10 times rarer, 0 is off" };
+        var meter = new Option<string?>("--meter") { Description = "Metre, such as 4/4, 3/4 or 6/8 (default: a remi model's primer's, else 4/4)" };
+        var align = new Option<string?>("--align") { Description = "call-response: answers start on the next bar line (bar) or beat (beat) and last whole ones, or as soon as the pause is over (off)" };
+        align.AcceptOnlyFromAmong("bar", "beat", "off");
+        var metronome = new Option<bool?>("--metronome") { Description = "Click on every beat (General MIDI percussion, channel 10; the downbeat accented); C or a control change turns it on and off" };
+        var countIn = new Option<int?>("--count-in") { Description = "Bars of clicks before the jukebox starts (0-16)" };
+        var noClickInTake = new Option<bool>("--no-click-in-take") { Description = "Leave the metronome out of the recorded take (it has a track of its own otherwise)" };
+        var loopBars = new Option<int?>("--loop-bars") { Description = "Bars a loop repeats (1-64): L or a control change loops the jukebox's last bars and goes back to the model" };
         var record = new Option<string?>("--record", "-r") { Description = "Record the take to this .mid file (autosaved every few seconds)" };
         var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Random seed (default: random)" };
@@ -53,7 +62,7 @@ internal static partial class PlayCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
 
         var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
         {
             command.Options.Add(option);
         }
@@ -86,6 +95,20 @@ internal static partial class PlayCommand
                         Temperature = parse.GetValue(temperature) ?? defaults.Sampling.Temperature,
                         TopK = parse.GetValue(topK) ?? defaults.Sampling.TopK,
                         TopP = parse.GetValue(topP) ?? defaults.Sampling.TopP,
+                        KeyStrength = parse.GetValue(keyStrength) ?? defaults.Sampling.KeyStrength,
+                    },
+                    Key = parse.GetValue(key) is { } keyText ? KeySetting.Parse(keyText) : defaults.Key,
+                    Meter = parse.GetValue(meter) is { } meterText ? BarMeter.Parse(meterText) : defaults.Meter,
+                    Metronome = parse.GetValue(metronome) ?? defaults.Metronome,
+                    CountInBars = parse.GetValue(countIn) ?? defaults.CountInBars,
+                    LoopBars = parse.GetValue(loopBars) ?? defaults.LoopBars,
+                    RecordMetronome = !parse.GetValue(noClickInTake) && defaults.RecordMetronome,
+                    Align = parse.GetValue(align) switch
+                    {
+                        "bar" => PhraseAlignment.Bar,
+                        "beat" => PhraseAlignment.Beat,
+                        "off" => PhraseAlignment.Off,
+                        _ => defaults.Align,
                     },
                     RecordPath = parse.GetValue(record) ?? defaults.RecordPath,
                     Seed = parse.GetValue(seed) ?? (ulong)Random.Shared.NextInt64(),

@@ -116,5 +116,5 @@ internal static class PlaySession
 
     private static string StatusLine(PerformerStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"beat {s.Beat,7:F1} | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(s.TakeError is null ? "" : " | " + s.TakeError)}");
+        $"beat {s.Beat,7:F1} (bar {s.Bar}.{s.BeatInBar}) | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | {KeyText.Describe(s)} |{(s.Metronome ? " click |" : "")}{(s.Looping ? " loop |" : "")} notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(s.TakeError is null ? "" : " | " + s.TakeError)}");
 }

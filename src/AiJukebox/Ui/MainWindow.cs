@@ -54,6 +54,9 @@ internal sealed class MainWindow : Window
         Bind(Key.P, Letter(() => Live(live.Panic)));
         Bind(Key.M, Letter(() => Live(live.NextMode)));
         Bind(Key.T, Letter(() => Live(live.ToggleThru)));
+        Bind(Key.K, Letter(() => Live(live.ToggleKeyLock)));
+        Bind(Key.C, Letter(() => Live(live.ToggleMetronome)));
+        Bind(Key.L, Letter(() => Live(live.ToggleLoop)));
         Bind(new Key('+'), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('='), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('-'), Letter(() => Live(() => live.ChangeTempo(-5))));
@@ -92,7 +95,7 @@ internal sealed class MainWindow : Window
             .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
         _keys.Text = screen switch
         {
-            Screen.Perform => "Space play R rec P panic M mode +- tempo [] temp T thru F4 model F5 ports",
+            Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
         };

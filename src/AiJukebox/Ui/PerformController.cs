@@ -166,6 +166,44 @@ internal sealed class PerformController : IDisposable
         Save(s => s with { Mode = mode.ToString() });
     }
 
+    /// <summary>C: the metronome on or off (while playing; otherwise from the next start).</summary>
+    public void ToggleMetronome()
+    {
+        _options = _options with { Metronome = !_options.Metronome };
+        _performer?.SetMetronome(_options.Metronome);
+        _message = _options.Metronome ? "Metronome on (C again: off)." : "Metronome off.";
+    }
+
+    /// <summary>L: loops the jukebox's last bars, or goes back to the model.</summary>
+    public void ToggleLoop()
+    {
+        if (_performer is { IsRunning: true } performer && performer.Status.Mode != PerformanceMode.CallResponse)
+        {
+            var looping = !performer.Status.Looping;
+            performer.SetLooping(looping);
+            _message = looping ? $"Looping the last {_options.LoopBars} bar(s) from the next bar line (L again: back to the model)." : "Back to the model.";
+            return;
+        }
+
+        _message = "L loops the jukebox's last bars while it plays solo or accompanies.";
+    }
+
+    /// <summary>K: locks the key where it is, or lets it follow what is played again.</summary>
+    public void ToggleKeyLock()
+    {
+        if (_performer is { IsRunning: true } performer && performer.Status.KeyState != KeyState.Off)
+        {
+            var locking = performer.Status.KeyState == KeyState.Following;
+            performer.SetKeyLocked(locking);
+            _message = locking ? "Key locked (K again follows what is played)." : "Key unlocked: it follows what is played.";
+            return;
+        }
+
+        _message = _options.Key.IsOn
+            ? "K locks the key while playing (it must have heard one)."
+            : "The key is off (play --key auto or a key, or \"key\" in config/jukebox.json).";
+    }
+
     /// <summary>T: thru is fixed for a performer's life, so a running one restarts (the ports stay open).</summary>
     public void ToggleThru()
     {

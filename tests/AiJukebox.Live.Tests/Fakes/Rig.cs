@@ -12,15 +12,23 @@ internal sealed class Rig : IDisposable
 {
     public const long Frequency = 1_000_000; // microseconds
 
-    public Rig(LiveOptions? options = null, int[]? pitches = null, int shiftSteps = 6, int durationSteps = 6, int[]? primer = null, Action<string, MidiSong>? save = null)
+    public Rig(
+        LiveOptions? options = null,
+        int[]? pitches = null,
+        int shiftSteps = 6,
+        int durationSteps = 6,
+        int[]? primer = null,
+        Action<string, MidiSong>? save = null,
+        Func<FakeEventsTokenizer, ITokenPredictor>? model = null,
+        double temperature = 0)
     {
         Options = (options ?? new LiveOptions()) with
         {
-            Sampling = (options?.Sampling ?? SamplingOptions.Default) with { Temperature = 0 },
+            Sampling = (options?.Sampling ?? SamplingOptions.Default) with { Temperature = temperature },
         };
-        Predictor = new ScriptedPredictor(Tokenizer, pitches ?? [60, 62, 64, 65], shiftSteps, durationSteps);
+        Model = model?.Invoke(Tokenizer) ?? new ScriptedPredictor(Tokenizer, pitches ?? [60, 62, 64, 65], shiftSteps, durationSteps);
         Sink = new RecordingSink(Clock);
-        Performer = new Performer(Options, Tokenizer, Predictor, Clock, Sink, Input, primer, save ?? Saves.Save);
+        Performer = new Performer(Options, Tokenizer, Model, Clock, Sink, Input, primer, save ?? Saves.Save);
     }
 
     public FakeEventsTokenizer Tokenizer { get; } = new();
@@ -31,7 +39,11 @@ internal sealed class Rig : IDisposable
 
     public LiveOptions Options { get; }
 
-    public ScriptedPredictor Predictor { get; }
+    /// <summary>The model the performer plays.</summary>
+    public ITokenPredictor Model { get; }
+
+    /// <summary>The model, when it is the default scripted one.</summary>
+    public ScriptedPredictor Predictor => (ScriptedPredictor)Model;
 
     public RecordingSink Sink { get; }
 

@@ -57,7 +57,7 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
         var take = Path.Combine(_folder, "cr.mid");
 
-        var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--tempo", "120", "--response-delay", "1", "--response-beats", "8", "--duration", "9", "--record", take));
+        var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "off", "--tempo", "120", "--response-delay", "1", "--response-beats", "8", "--duration", "9", "--record", take));
         await Task.Delay(2000); // the verb loads the model, opens the ports and starts listening
         int[] phrase = [60, 64, 67, 72];
         foreach (var pitch in phrase)
@@ -82,6 +82,42 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         Assert.All(jukebox, n => Assert.InRange(n.Start, callEnd + 1 - 0.01, callEnd + 1 + 8));
         var received = ReceivedUntilAllNotesOff(listener);
         Assert.Equal(jukebox.Count, received.Count(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0));
+    }
+
+    [Fact]
+    public async Task Play_CallResponseAlignBar_AnswersFromTheNextBarLineForWholeBars()
+    {
+        var client = JackTestPorts.UniqueClient("playbar");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        var take = Path.Combine(_folder, "bar.mid");
+
+        var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--duration", "12", "--record", take));
+        await Task.Delay(2000); // the verb loads the model, opens the ports and starts listening
+        int[] phrase = [60, 64, 67, 72];
+        foreach (var pitch in phrase)
+        {
+            keys.Send([0x90, (byte)pitch, 90]);
+            await Task.Delay(240);
+            keys.Send([0x80, (byte)pitch, 0]);
+            await Task.Delay(10);
+        }
+
+        var (code, output, error) = await run;
+
+        Assert.True(code == 0, error + output);
+        var player = TrackNotes(take, PlayerTrack);
+        var jukebox = JukeboxNotes(take);
+        Assert.Equal(phrase, player.Select(n => n.Pitch));
+        Assert.NotEmpty(jukebox);
+        // The call (about 2 beats, inside one or two bars) is answered from the first bar line a beat
+        // after it, for as many whole bars; the take's grid is 480 ticks a beat.
+        var first = player.Min(n => n.Start);
+        var callEnd = player.Max(n => n.End);
+        var barLine = Math.Ceiling((callEnd + 1) / 4) * 4;
+        var bars = Math.Ceiling((callEnd - (Math.Floor(first / 4) * 4)) / 4);
+        const double tick = 1.0 / 480;
+        Assert.All(jukebox, n => Assert.InRange(n.Start, barLine - tick, barLine + (bars * 4)));
     }
 
     [Fact]
@@ -146,6 +182,38 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         Assert.Empty(Hanging(received));
         Assert.Equal(123, received[^1].Bytes[1]);
         Assert.Equal(received.Count(m => (m.Status & 0xF0) == 0x90 && m.Bytes[2] > 0), JukeboxNotes(take).Count);
+    }
+
+    [Theory]
+    [InlineData(90)]
+    [InlineData(150)]
+    public void Play_Metronome_AClickOnEveryBeatAndAnAccentOnEveryDownbeat_AtAJackReaderAndInTheTake(int bpm)
+    {
+        var client = JackTestPorts.UniqueClient("playclick");
+        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        var take = Path.Combine(_folder, $"click{bpm}.mid");
+
+        var (code, output, error) = Play("--out", client, "--duration", "4", "--record", take, "--tempo", bpm.ToString(System.Globalization.CultureInfo.InvariantCulture), "--metronome");
+
+        Assert.True(code == 0, error + output);
+        var file = MidiFileImporter.Read(take, ImportOptions.Default with { IncludeDrums = true });
+        Assert.Equal(["Player", "AI Jukebox", "Metronome"], file.Tracks.Skip(1).Select(t => t.Name));
+        var recorded = MidiFileImporter.Read(take, ImportOptions.Default with { Track = 3, Sustain = false, IncludeDrums = true }).Pieces[0].Notes.OrderBy(n => n.Start).ToList();
+        var clicks = ReceivedUntilAllNotesOff(listener).Where(m => m.Status == 0x99 && m.Bytes[2] > 0).ToList();
+        // 4 s: a click on every beat from beat 0 (6 at 90 BPM, 10 at 150), give or take the last.
+        Assert.InRange(clicks.Count, (4 * bpm / 60) - 1, (4 * bpm / 60) + 1);
+        Assert.Equal(recorded.Count, clicks.Count);
+        for (var i = 0; i < clicks.Count; i++)
+        {
+            Assert.Equal(i % 4 == 0 ? Live.Metronome.DownbeatNote : Live.Metronome.BeatNote, clicks[i].Bytes[1]);
+            Assert.Equal(i % 4 == 0 ? Live.Metronome.DownbeatNote : Live.Metronome.BeatNote, recorded[i].Pitch);
+            Assert.Equal(i, recorded[i].Start, 3);
+        }
+
+        var beatMs = 60000.0 / bpm;
+        var deviations = clicks.Zip(clicks.Skip(1), (a, b) => Math.Abs(((b.Timestamp - a.Timestamp) * 1000.0 / Stopwatch.Frequency) - beatMs)).Order().ToList();
+        _log.WriteLine($"{clicks.Count} clicks at {bpm} BPM: beat-to-beat deviation at the JACK reader p50 {Percentile(deviations, 0.5):F3} ms, max {deviations[^1]:F3} ms");
+        Assert.All(deviations, d => Assert.True(d < 20, $"a beat {d:F1} ms off"));
     }
 
     [Fact]

@@ -20,6 +20,43 @@ public sealed class PlayOptionsTests
         Assert.Equal(5, options.AutosaveSeconds);
         Assert.Equal(14, options.Controls.TemperatureCc);
         Assert.Equal(0.95, options.Sampling.TopP);
+        Assert.Equal(KeySetting.Auto, options.Key);
+        Assert.Equal(0.9, options.Sampling.KeyStrength);
+        Assert.Equal(24, options.Sampling.PassingToneSpacing);
+        Assert.Equal(19, options.Controls.KeyLockCc);
+        Assert.Equal(PhraseAlignment.Bar, options.Align);
+        Assert.Null(options.Meter);
+        Assert.False(options.Metronome);
+        Assert.Equal(0, options.CountInBars);
+        Assert.True(options.RecordMetronome);
+        Assert.Equal(2, options.LoopBars);
+        Assert.Equal(20, options.Controls.MetronomeCc);
+        Assert.Equal(21, options.Controls.LoopCc);
+    }
+
+    [Fact]
+    public void LiveSection_MeterAndAlign_Read()
+    {
+        var options = LiveConfig.Read(JsonNode.Parse("""{ "meter": "6/8", "align": "beat" }""")!.AsObject());
+        Assert.Equal(new BarMeter(6, 8), options.Meter);
+        Assert.Equal(PhraseAlignment.Beat, options.Align);
+    }
+
+    [Theory]
+    [InlineData("\"F#:major\"", "F#:major")]
+    [InlineData("\"off\"", "off")]
+    public void LiveSection_Key_Read(string json, string key)
+    {
+        var options = LiveConfig.Read(JsonNode.Parse($$"""{ "key": {{json}} }""")!.AsObject());
+        Assert.Equal(key, options.Key.ToString());
+    }
+
+    [Fact]
+    public void LiveSection_NotAKey_NamesTheSection()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => LiveConfig.Read(JsonNode.Parse("""{ "key": "H:major" }""")!.AsObject()));
+        Assert.Contains("section \"live\"", e.Message);
+        Assert.Contains("H:major", e.Message);
     }
 
     [Fact]
@@ -58,6 +95,11 @@ public sealed class PlayOptionsTests
     [InlineData("--tempo", "5", "Tempo must be between 20 and 400.")]
     [InlineData("--temperature", "-1", "Temperature must be a finite number of 0 or more")]
     [InlineData("--top-p", "1.5", "Top-p must be in (0, 1]")]
+    [InlineData("--key", "F# major", "Key 'F# major' is not auto, off or <tonic>:<major|minor>")]
+    [InlineData("--key-strength", "2", "Key strength must be in [0, 1]")]
+    [InlineData("--meter", "4/3", "Meter '4/3' is not n/d")]
+    [InlineData("--count-in", "17", "CountInBars must be between 0 and 16")]
+    [InlineData("--loop-bars", "0", "LoopBars must be between 1 and 64")]
     public void Play_OptionOutOfRange_OneLineAndExitTwo(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run(PlayCommand.Create(), option, value);

@@ -25,7 +25,7 @@ public sealed class TinyModelFixture : IDisposable
         Directory.CreateDirectory(Path.Combine(Home, "config"));
         File.WriteAllText(
             Path.Combine(Home, "config", "jukebox.json"),
-            System.Text.Json.JsonSerializer.Serialize(new { defaultModel = Path.Combine(Run, "model.json"), defaultNotes = Notes }));
+            System.Text.Json.JsonSerializer.Serialize(new { defaultModel = Path.Combine(Run, "model.json"), defaultNotes = Notes, live = new { key = "C:major" } }));
     }
 
     public string Folder { get; }

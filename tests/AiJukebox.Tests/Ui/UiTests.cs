@@ -121,7 +121,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
-    public void Ui_SpacePlaysIntoJack_PlusRaisesTheTempo_QuitEndsEveryNote()
+    public void Ui_SpacePlaysIntoJack_PlusRaisesTheTempo_KUnlocksTheKey_QuitEndsEveryNote()
     {
         var client = JackTestPorts.UniqueClient("uiplay");
         using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
@@ -134,6 +134,9 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         var tempo = int.Parse(Regex.Match(playing, @"(\d+) BPM").Groups[1].Value);
         ui.Keys("+");
         ui.WaitFor($"{tempo + 5} BPM");
+        ui.WaitFor("key C major locked"); // the fixture's config: "key": "C:major"
+        ui.Keys("k");
+        ui.WaitFor(s => Regex.IsMatch(s, @"key \S+ (major|minor) following"), "the key unlocked");
         ui.Keys("q");
 
         Assert.Equal(0, ui.WaitForExit());
