@@ -22,16 +22,16 @@ public static class PitchNames
         return octave < 0 ? $"{Names[pitch % 12]}_1" : $"{Names[pitch % 12]}{octave}";
     }
 
-    /// <summary>Parses a name written by <see cref="ToName"/> (also accepts 'b' for flat); false when it is not one.</summary>
-    public static bool TryParse(string name, out int pitch)
+    /// <summary>
+    /// Reads a pitch class at the start of <paramref name="text"/>: a letter A–G (any case) and
+    /// an optional sharp (<c>#</c>) or flat (<c>b</c>, or <c>-</c> as music21 writes it).
+    /// </summary>
+    /// <param name="text">The text to read from.</param>
+    /// <param name="pitchClass">Semitones above C, −1 to 12 (C flat is −1, B sharp 12).</param>
+    /// <returns>The characters read: 0 when the text does not start with a letter A–G.</returns>
+    public static int ReadClass(ReadOnlySpan<char> text, out int pitchClass)
     {
-        pitch = 0;
-        if (name.Length < 2)
-        {
-            return false;
-        }
-
-        var pitchClass = name[0] switch
+        pitchClass = text.IsEmpty ? -1 : char.ToUpperInvariant(text[0]) switch
         {
             'C' => 0,
             'D' => 2,
@@ -44,19 +44,34 @@ public static class PitchNames
         };
         if (pitchClass < 0)
         {
+            return 0;
+        }
+
+        var accidental = text.Length > 1 ? text[1] : ' ';
+        var shift = accidental switch
+        {
+            '#' => 1,
+            'b' or '-' => -1,
+            _ => 0,
+        };
+        // Not wrapped: C flat is −1 and B sharp 12, so a note name keeps its octave right.
+        pitchClass += shift;
+        return shift == 0 ? 1 : 2;
+    }
+
+    /// <summary>Parses a name written by <see cref="ToName"/> (also accepts 'b' for flat); false when it is not one.</summary>
+    public static bool TryParse(string name, out int pitch)
+    {
+        pitch = 0;
+        if (name.Length < 2)
+        {
             return false;
         }
 
-        var i = 1;
-        if (name[i] == '#')
+        var i = ReadClass(name, out var pitchClass);
+        if (i == 0 || i == name.Length)
         {
-            pitchClass++;
-            i++;
-        }
-        else if ((name[i] == '-' || name[i] == 'b') && i + 1 < name.Length && char.IsAsciiDigit(name[i + 1]))
-        {
-            pitchClass--;
-            i++;
+            return false;
         }
 
         var rest = name.AsSpan(i);

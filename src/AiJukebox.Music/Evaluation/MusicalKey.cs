@@ -51,35 +51,9 @@ public readonly record struct MusicalKey(int Tonic, KeyMode Mode)
             return false;
         }
 
-        var tonic = char.ToUpperInvariant(tonicText[0]) switch
-        {
-            'C' => 0,
-            'D' => 2,
-            'E' => 4,
-            'F' => 5,
-            'G' => 7,
-            'A' => 9,
-            'B' => 11,
-            _ => -1,
-        };
-        if (tonic < 0)
+        if (PitchNames.ReadClass(tonicText, out var tonic) != tonicText.Length)
         {
             return false;
-        }
-
-        if (tonicText.Length == 2)
-        {
-            switch (tonicText[1])
-            {
-                case '#':
-                    tonic++;
-                    break;
-                case 'b' or '-':
-                    tonic--;
-                    break;
-                default:
-                    return false;
-            }
         }
 
         KeyMode mode;
