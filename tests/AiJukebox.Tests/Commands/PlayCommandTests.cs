@@ -58,15 +58,8 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         var take = Path.Combine(_folder, "cr.mid");
 
         var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "off", "--tempo", "120", "--response-delay", "1", "--response-beats", "8", "--duration", "9", "--record", take));
-        await Task.Delay(2000); // the verb loads the model, opens the ports and starts listening
         int[] phrase = [60, 64, 67, 72];
-        foreach (var pitch in phrase)
-        {
-            keys.Send([0x90, (byte)pitch, 90]);
-            await Task.Delay(240);
-            keys.Send([0x80, (byte)pitch, 0]);
-            await Task.Delay(10);
-        }
+        await PlayCall(keys, phrase);
 
         var (code, output, error) = await run;
 
@@ -93,15 +86,8 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
         var take = Path.Combine(_folder, "bar.mid");
 
         var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--duration", "12", "--record", take));
-        await Task.Delay(2000); // the verb loads the model, opens the ports and starts listening
         int[] phrase = [60, 64, 67, 72];
-        foreach (var pitch in phrase)
-        {
-            keys.Send([0x90, (byte)pitch, 90]);
-            await Task.Delay(240);
-            keys.Send([0x80, (byte)pitch, 0]);
-            await Task.Delay(10);
-        }
+        await PlayCall(keys, phrase);
 
         var (code, output, error) = await run;
 
@@ -244,6 +230,19 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
     private const int PlayerTrack = 1; // after the tempo track
 
     private const int JukeboxTrack = 2;
+
+    /// <summary>Waits for the verb to load the model, open the ports and listen, then plays a call of quarter-ish notes at 120 BPM.</summary>
+    private static async Task PlayCall(MidiOutputPort keys, int[] phrase)
+    {
+        await Task.Delay(2000);
+        foreach (var pitch in phrase)
+        {
+            keys.Send([0x90, (byte)pitch, 90]);
+            await Task.Delay(240);
+            keys.Send([0x80, (byte)pitch, 0]);
+            await Task.Delay(10);
+        }
+    }
 
     private static List<Note> JukeboxNotes(string take) => TrackNotes(take, JukeboxTrack);
 
