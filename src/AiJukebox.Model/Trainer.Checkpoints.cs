@@ -23,6 +23,18 @@ public sealed partial class Trainer
     /// <summary>The model card.</summary>
     public const string ModelCardFile = "model.json";
 
+    /// <summary>
+    /// The settings a run folder's checkpoint was trained with, or null when the folder holds no
+    /// training state; what <c>--resume</c> continues with unless the caller changes the epochs,
+    /// patience, threads or batch cap.
+    /// </summary>
+    /// <exception cref="ModelFileException">The training state is unreadable.</exception>
+    public static TrainingOptions? SavedOptions(string runDirectory)
+    {
+        var path = Path.Combine(runDirectory, TrainingState.FileName);
+        return File.Exists(path) ? TrainingState.Load(path).Options : null;
+    }
+
     private string InRun(string name) => Path.Combine(_runDirectory, name);
 
     private TrainingState LoadStateForResume()

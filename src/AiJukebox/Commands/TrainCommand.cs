@@ -77,6 +77,18 @@ internal static class TrainCommand
                     MaxBatchesPerEpoch = parse.GetValue(maxBatches) ?? 0,
                     Attribution = parse.GetValue(attribution),
                 };
+                if (parse.GetValue(resume) && Trainer.SavedOptions(parse.GetValue(output)!) is { } saved)
+                {
+                    // A resumed run keeps its own shape and schedule; only what the user says now changes.
+                    options = saved with
+                    {
+                        Epochs = parse.GetValue(epochs) ?? saved.Epochs,
+                        Patience = parse.GetValue(patience) ?? saved.Patience,
+                        Threads = parse.GetValue(threads) ?? saved.Threads,
+                        MaxBatchesPerEpoch = parse.GetValue(maxBatches) ?? 0,
+                    };
+                }
+
                 return Run(notesFile, notesPath, options, parse.GetValue(output)!, parse.GetValue(resume));
             }
             catch (Exception e) when (e is NotesFileException or ModelFileException or ArgumentException)
