@@ -73,6 +73,7 @@ public static class CorpusImporter
         });
 
         var pieces = new List<(string Path, string Sha, int[]? Tokens, IReadOnlyList<string>? Symbols)>();
+        var warnings = new List<ImportWarning>();
         var imported = 0;
         var annotated = 0;
         for (var i = 0; i < sources.Count; i++)
@@ -84,6 +85,7 @@ public static class CorpusImporter
             else
             {
                 imported++;
+                warnings.AddRange(results[i].Warnings.Select(w => new ImportWarning(sources[i].DisplayPath, w)));
                 annotated += results[i].BarsFromAnnotations ? 1 : 0;
                 pieces.AddRange(results[i].Pieces!.Select(p => (p.Path, results[i].Sha256!, p.Tokens, p.Symbols)));
             }
@@ -94,7 +96,7 @@ public static class CorpusImporter
             .Select(p => new NotesFilePiece(p.Path, p.Sha, p.Tokens ?? p.Symbols!.Select(tokenizer.Vocabulary.IdOf).ToArray()))
             .ToArray();
         var notes = notesPieces.Length == 0 ? null : new NotesFile(tokenizer.Name, tokenizer.Settings, tokenizer.Vocabulary, notesPieces);
-        return new CorpusImportResult(notes, sources.Count, imported, skipped, annotated);
+        return new CorpusImportResult(notes, sources.Count, imported, skipped, annotated) { Warnings = warnings };
     }
 
     private static bool IsMidi(string path) =>
@@ -133,7 +135,7 @@ public static class CorpusImporter
                 return new FileResult(NoNotesReason(file, midi), null, null);
             }
 
-            return new FileResult(null, Convert.ToHexStringLower(SHA256.HashData(bytes)), pieces, fromAnnotations);
+            return new FileResult(null, Convert.ToHexStringLower(SHA256.HashData(bytes)), pieces, fromAnnotations) { Warnings = file.Warnings };
         }
         catch (MidiImportException e)
         {
@@ -175,5 +177,8 @@ public static class CorpusImporter
         }
     }
 
-    private sealed record FileResult(string? Error, string? Sha256, List<(string Path, int[]? Tokens, IReadOnlyList<string>? Symbols)>? Pieces, bool BarsFromAnnotations = false);
+    private sealed record FileResult(string? Error, string? Sha256, List<(string Path, int[]? Tokens, IReadOnlyList<string>? Symbols)>? Pieces, bool BarsFromAnnotations = false)
+    {
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
 }

@@ -1,5 +1,3 @@
-using NAudio.Midi;
-
 namespace AiJukebox.Music;
 
 /// <summary>
@@ -13,6 +11,15 @@ namespace AiJukebox.Music;
 /// </remarks>
 public static class MidiFileImporter
 {
+    /// <summary>The largest file read (64 MiB); the biggest real piano and pop files are a few MB.</summary>
+    public const long MaxFileBytes = 64L << 20;
+
+    /// <summary>The most events a file may hold.</summary>
+    public const int MaxEvents = 4_000_000;
+
+    /// <summary>The longest piece (in beats, 14 hours at 120 BPM): longer means damaged delta times.</summary>
+    public const double MaxBeats = 100_000;
+
     private const int DrumChannel = 9;
 
     /// <summary>Reads a MIDI file from disk.</summary>
@@ -22,6 +29,7 @@ public static class MidiFileImporter
         byte[] bytes;
         try
         {
+            CheckSize(new FileInfo(path).Length);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -37,7 +45,14 @@ public static class MidiFileImporter
     public static ImportedMidiFile Read(Stream stream, ImportOptions options)
     {
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            CheckSize(copy.Length + read);
+            copy.Write(buffer, 0, read);
+        }
+
         return Read(copy.ToArray(), options);
     }
 
@@ -45,43 +60,34 @@ public static class MidiFileImporter
     /// <exception cref="MidiImportException">The bytes are not a usable MIDI file.</exception>
     public static ImportedMidiFile Read(byte[] bytes, ImportOptions options)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(options);
-        var layout = SmfLayout.Scan(bytes);
-        MidiFile file;
-        try
+        CheckSize(bytes.LongLength);
+        var file = SmfFile.Read(bytes);
+        if (options.Track is { } chosen && (chosen < 0 || chosen >= file.Tracks.Count))
         {
-            file = new MidiFile(new MemoryStream(layout.Normalize(bytes), writable: false), strictChecking: false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The chunks are intact (checked above), so the damage is inside a track's events.
-            throw new MidiImportException($"damaged track data ({Describe(e)})", e);
+            throw new MidiImportException($"has no track {chosen} (its tracks are 0–{file.Tracks.Count - 1})");
         }
 
-        if (options.Track is { } chosen && (chosen < 0 || chosen >= file.Tracks))
-        {
-            throw new MidiImportException($"has no track {chosen} (its tracks are 0–{file.Tracks - 1})");
-        }
-
-        var tracks = Collect(file, out var infos);
-        Func<long, double> toBeats = layout.IsSmpte
-            ? tick => tick / (layout.SmpteFramesPerSecond == 29 ? 29.97 : layout.SmpteFramesPerSecond) / layout.SmpteTicksPerFrame * (TempoMap.DefaultBpm / 60)
-            : tick => (double)tick / layout.Division;
-        var division = layout.IsSmpte
-            ? $"SMPTE {(layout.SmpteFramesPerSecond == 29 ? "29.97" : layout.SmpteFramesPerSecond)} fps x {layout.SmpteTicksPerFrame} ticks (read at 120 BPM)"
-            : $"{layout.Division} ticks per quarter note";
+        var fps = file.SmpteFramesPerSecond == 29 ? 29.97 : file.SmpteFramesPerSecond;
+        Func<long, double> toBeats = file.IsSmpte
+            ? tick => tick / fps / file.SmpteTicksPerFrame * (TempoMap.DefaultBpm / 60)
+            : tick => (double)tick / file.Division;
+        var division = file.IsSmpte
+            ? $"SMPTE {(file.SmpteFramesPerSecond == 29 ? "29.97" : file.SmpteFramesPerSecond)} fps x {file.SmpteTicksPerFrame} ticks (read at 120 BPM)"
+            : $"{file.Division} ticks per quarter note";
 
         var pieces = new List<ImportedPiece>();
-        if (file.FileFormat == 2)
+        if (file.Format == 2)
         {
-            for (var t = 0; t < tracks.Length; t++)
+            for (var t = 0; t < file.Tracks.Count; t++)
             {
                 if (options.Track is { } only && only != t)
                 {
                     continue;
                 }
 
-                var piece = BuildPiece(tracks[t], t, options, layout.IsSmpte, toBeats);
+                var piece = BuildPiece(file.Tracks[t], t, options, file.IsSmpte, toBeats);
                 if (piece.Notes.Count > 0 || options.Track is not null)
                 {
                     pieces.Add(piece);
@@ -90,63 +96,19 @@ public static class MidiFileImporter
         }
         else
         {
-            var merged = tracks.SelectMany(t => t).OrderBy(e => e.Tick).ThenBy(e => e.Track).ThenBy(e => e.Order).ToList();
-            pieces.Add(BuildPiece(merged, options.Track, options, layout.IsSmpte, toBeats));
+            var merged = file.Tracks.SelectMany(t => t).OrderBy(e => e.Tick).ThenBy(e => e.Track).ThenBy(e => e.Order).ToList();
+            pieces.Add(BuildPiece(merged, options.Track, options, file.IsSmpte, toBeats));
         }
 
-        return new ImportedMidiFile(file.FileFormat, division, infos, pieces);
+        return new ImportedMidiFile(file.Format, division, file.Infos, pieces) { Warnings = file.Warnings };
     }
 
-    private static List<SmfEvent>[] Collect(MidiFile file, out MidiTrackInfo[] infos)
+    private static void CheckSize(long bytes)
     {
-        var tracks = new List<SmfEvent>[file.Tracks];
-        infos = new MidiTrackInfo[file.Tracks];
-        for (var t = 0; t < file.Tracks; t++)
+        if (bytes > MaxFileBytes)
         {
-            var events = new List<SmfEvent>();
-            var name = "";
-            var noteCount = 0;
-            var channels = new SortedSet<int>();
-            var order = 0;
-            foreach (var e in file.Events[t])
-            {
-                var channel = Math.Clamp(e.Channel - 1, 0, 15);
-                switch (e)
-                {
-                    case NoteEvent note when e.CommandCode is MidiCommandCode.NoteOn or MidiCommandCode.NoteOff:
-                        var on = e.CommandCode == MidiCommandCode.NoteOn && note.Velocity > 0;
-                        if (on)
-                        {
-                            noteCount++;
-                            channels.Add(channel);
-                        }
-
-                        events.Add(new SmfEvent(e.AbsoluteTime, t, order++, on ? SmfEventKind.NoteOn : SmfEventKind.NoteOff, channel, note.NoteNumber & 0x7F, note.Velocity));
-                        break;
-                    case ControlChangeEvent cc when cc.Controller == MidiController.Sustain:
-                        events.Add(new SmfEvent(e.AbsoluteTime, t, order++, SmfEventKind.Sustain, channel, cc.ControllerValue, 0));
-                        break;
-                    case TempoEvent tempo when tempo.MicrosecondsPerQuarterNote > 0:
-                        events.Add(new SmfEvent(e.AbsoluteTime, t, order++, SmfEventKind.Tempo, 0, tempo.MicrosecondsPerQuarterNote, 0));
-                        break;
-                    case TimeSignatureEvent signature:
-                        events.Add(new SmfEvent(e.AbsoluteTime, t, order++, SmfEventKind.TimeSignature, 0, signature.Numerator, 1 << Math.Min(signature.Denominator, 6)));
-                        break;
-                    case TextEvent text when text.MetaEventType == MetaEventType.SequenceTrackName && name.Length == 0:
-                        name = text.Text.Trim();
-                        break;
-                    default:
-                        // Any other event still marks time, so the piece's length includes it.
-                        events.Add(new SmfEvent(e.AbsoluteTime, t, order++, SmfEventKind.Other, 0, 0, 0));
-                        break;
-                }
-            }
-
-            tracks[t] = events;
-            infos[t] = new MidiTrackInfo(t, name, noteCount, channels.ToArray());
+            throw new MidiImportException($"{bytes / (1 << 20):N0} MiB, over the {MaxFileBytes / (1 << 20)} MiB this importer reads (MIDI files of real pieces are far smaller)");
         }
-
-        return tracks;
     }
 
     private static ImportedPiece BuildPiece(List<SmfEvent> events, int? track, ImportOptions options, bool smpte, Func<long, double> toBeats)
@@ -179,6 +141,11 @@ public static class MidiFileImporter
             }
         }
 
+        if (toBeats(end) > MaxBeats)
+        {
+            throw new MidiImportException($"lasts {toBeats(end):N0} beats, over the {MaxBeats:N0} a piece may last (damaged delta times?)");
+        }
+
         collector.Finish(end);
         if (tempos.Count == 0 || tempos[0].Beat > 0)
         {
@@ -203,12 +170,4 @@ public static class MidiFileImporter
             changes.Add(change);
         }
     }
-
-    private static string Describe(Exception e) => e switch
-    {
-        // The normalized stream ends where the last chunk ends, and NAudio checks each chunk's end.
-        EndOfStreamException => "an event runs past the end of its track; wrong chunk length?",
-        FormatException when e.Message.StartsWith("Read too far", StringComparison.Ordinal) => "an event runs past the end of its track; wrong chunk length?",
-        _ => e.Message.TrimEnd('.'),
-    };
 }

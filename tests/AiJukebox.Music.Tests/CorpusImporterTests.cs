@@ -102,17 +102,32 @@ public sealed class CorpusImporterTests : IDisposable
     }
 
     [Fact]
-    public void Import_TruncatedChunk_ReportsAndSkips()
+    public void Import_TruncatedFile_KeepsWhatCameBeforeTheCutAndWarns()
     {
         Put("good.mid", SmallSong(60));
-        Put("bad.mid", SmallSong(60)[..^4]);
+        Put("cut.mid", SmallSong(60)[..^4]);
+
+        var result = CorpusImporter.Import([_root.FullName], new CorpusImportOptions());
+
+        Assert.Equal(["cut.mid", "good.mid"], result.Notes!.Pieces.Select(p => p.Path));
+        Assert.Empty(result.Skipped);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(Path.Join(_root.FullName, "cut.mid"), warning.Path);
+        Assert.StartsWith("truncated: the file ends inside track 0", warning.Message);
+    }
+
+    [Fact]
+    public void Import_DamageBeyondRecovery_IsSkippedWithItsReason()
+    {
+        Put("good.mid", SmallSong(60));
+        Put("bad.mid", [.. Header(0, 1, 96), .. Chunk("MTrk", [0x00, 0x3C, 0x40, 0x00, 0xFF, 0x2F, 0x00])]);
 
         var result = CorpusImporter.Import([_root.FullName], new CorpusImportOptions());
 
         Assert.Equal(["good.mid"], result.Notes!.Pieces.Select(p => p.Path));
         var skipped = Assert.Single(result.Skipped);
         Assert.Equal(Path.Join(_root.FullName, "bad.mid"), skipped.Path);
-        Assert.StartsWith("truncated:", skipped.Reason);
+        Assert.Contains("a data byte where an event should start", skipped.Reason);
     }
 
     [Fact]

@@ -82,6 +82,11 @@ internal static class ImportCommand
         var result = CorpusImporter.Import(inputs, options, progress);
         progress?.Clear();
 
+        foreach (var warning in result.Warnings)
+        {
+            stderr.WriteLine(warning.ToString());
+        }
+
         foreach (var skipped in result.Skipped)
         {
             stderr.WriteLine(skipped.ToString());
@@ -109,6 +114,7 @@ internal static class ImportCommand
         stdout.WriteLine(
             $"Imported {notes.Pieces.Count} pieces from {result.FilesImported} of {result.FilesFound} files: " +
             $"{notes.TokenCount} tokens, vocabulary {notes.Vocabulary.Count} ({notes.Tokenizer}), {result.Skipped.Count} skipped" +
+            (result.Warnings.Count > 0 ? $", {result.Warnings.Count} warning{(result.Warnings.Count == 1 ? "" : "s")} (read leniently, above)" : "") +
             (result.FilesWithBeatAnnotations > 0 ? $", bars of {result.FilesWithBeatAnnotations} from {BeatAnnotations.FileName}" : "") + "; " +
             $"{seconds:0.0} s, {result.FilesFound / Math.Max(seconds, 1e-3):0} files/s -> {output}");
         return 0;

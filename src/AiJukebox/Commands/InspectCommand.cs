@@ -25,7 +25,13 @@ internal static class InspectCommand
         {
             if (IsMidi(path))
             {
-                DescribeMidi(path, MidiFileImporter.Read(path, new ImportOptions(IncludeDrums: true)), stdout);
+                var midi = MidiFileImporter.Read(path, new ImportOptions(IncludeDrums: true));
+                foreach (var warning in midi.Warnings)
+                {
+                    stderr.WriteLine($"{path}: warning: {warning}");
+                }
+
+                DescribeMidi(path, midi, stdout);
             }
             else
             {
