@@ -17,6 +17,10 @@ public sealed record ModelCard
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+
+        // A card with "weights": null is damaged, not a card with no weights.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>Always <see cref="FormatName"/>.</summary>
@@ -80,6 +84,11 @@ public sealed record ModelCard
     /// <exception cref="ModelFileException">The name is absolute or leads out of the folder.</exception>
     public static string FileBeside(string cardPath, string name)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ModelFileException($"{cardPath} names an empty file; the card is damaged.");
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(cardPath))!;
         var full = Path.GetFullPath(Path.Combine(folder, name));
         var relative = Path.GetRelativePath(folder, full);

@@ -28,6 +28,15 @@ public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSi
     [JsonIgnore]
     public string Shape => $"{(Kind == Transformer ? EmbeddingSize : HiddenSize)}x{Layers}";
 
+    /// <summary>The largest embedding, hidden or dense size.</summary>
+    public const int MaxSize = 16_384;
+
+    /// <summary>The most layers or blocks.</summary>
+    public const int MaxLayers = 128;
+
+    /// <summary>The longest window (context).</summary>
+    public const int MaxWindow = 65_536;
+
     /// <summary>Checks the values; the message names the option to fix.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -49,6 +58,11 @@ public sealed record NetworkOptions(string Kind, int EmbeddingSize, int HiddenSi
         Require(DenseSize >= 1, "the dense size must be at least 1.");
         Require(Dropout is >= 0 and < 1, "--dropout must be in [0, 1).");
         Require(Window >= 2, "--seq-len must be at least 2.");
+
+        // Far beyond what trains on a CPU; the caps keep a forged description from asking for terabytes.
+        Require(EmbeddingSize <= MaxSize && HiddenSize <= MaxSize && DenseSize <= MaxSize, $"--embedding, --hidden and the dense size must be at most {MaxSize}.");
+        Require(Layers <= MaxLayers, $"--layers must be at most {MaxLayers}.");
+        Require(Window <= MaxWindow, $"--seq-len must be at most {MaxWindow}.");
     }
 
     private static void Require(bool condition, string message)

@@ -92,7 +92,16 @@ internal static class SafeTensorsFile
     {
         using var stream = File.OpenRead(path);
         using var document = ReadHeader(stream, path, out _);
-        return Metadata(document);
+        return Metadata(document, path);
+    }
+
+    /// <summary>The bytes of tensor data behind the header (what the tensors may use at most).</summary>
+    /// <exception cref="InvalidDataException">The file is not a safetensors file.</exception>
+    public static long DataBytes(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = ReadHeader(stream, path, out var dataStart);
+        return stream.Length - dataStart;
     }
 
     /// <summary>Reads every tensor as a new float32 tensor; the caller owns (and disposes) them.</summary>
@@ -101,7 +110,7 @@ internal static class SafeTensorsFile
     {
         using var stream = File.OpenRead(path);
         using var document = ReadHeader(stream, path, out var dataStart);
-        metadata = Metadata(document);
+        metadata = Metadata(document, path);
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var ranges = new List<(long Begin, long End, string Name)>();
         var dataLength = stream.Length - dataStart;
@@ -119,6 +128,11 @@ internal static class SafeTensorsFile
                 if (begin < 0 || end < begin || end > dataLength || end - begin != count * sizeof(float))
                 {
                     throw new InvalidDataException($"{path}: tensor '{entry.Name}' has inconsistent offsets [{begin}, {end}) for its shape and the file's {dataLength} data bytes.");
+                }
+
+                if (result.ContainsKey(entry.Name))
+                {
+                    throw new InvalidDataException($"{path}: tensor '{entry.Name}' is named twice.");
                 }
 
                 ranges.Add((begin, end, entry.Name));
@@ -141,11 +155,17 @@ internal static class SafeTensorsFile
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
             foreach (var tensor in result.Values)
             {
                 tensor.Dispose();
+            }
+
+            // A name that is not valid UTF-8 surfaces only when it is read.
+            if (e is InvalidOperationException)
+            {
+                throw new InvalidDataException($"{path}: not a safetensors file (a tensor name is not valid UTF-8).", e);
             }
 
             throw;
@@ -197,24 +217,47 @@ internal static class SafeTensorsFile
         var header = new byte[headerLength];
         stream.ReadExactly(header);
         dataStart = 8 + (long)headerLength;
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(header);
+            document = JsonDocument.Parse(header);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: not a safetensors file ({e.Message}).", e);
         }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new InvalidDataException($"{path}: not a safetensors file (its header is not a JSON object).");
+        }
+
+        return document;
     }
 
-    private static Dictionary<string, string> Metadata(JsonDocument document)
+    private static Dictionary<string, string> Metadata(JsonDocument document, string path)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("__metadata__", out var element))
         {
-            foreach (var property in element.EnumerateObject())
+            if (element.ValueKind != JsonValueKind.Object)
             {
-                metadata[property.Name] = property.Value.GetString() ?? "";
+                throw new InvalidDataException($"{path}: not a safetensors file (its __metadata__ is not an object).");
+            }
+
+            try
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    metadata[property.Name] = property.Value.ValueKind == JsonValueKind.String
+                        ? property.Value.GetString()!
+                        : throw new InvalidDataException($"{path}: not a safetensors file (metadata '{property.Name}' is not a string).");
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidDataException($"{path}: not a safetensors file (its metadata is not valid UTF-8).", e);
             }
         }
 

@@ -58,9 +58,18 @@ public sealed class TrainedModel : IDisposable
             throw new ModelFileException($"{weights} was trained on a different vocabulary than {notesPath} (weights {Short(hash)}, notes {Short(notes.Vocabulary.Hash)}); use the notes file the model was trained with, or retrain.");
         }
 
-        var options = JsonSerializer.Deserialize<NetworkOptions>(networkJson, WeightsIo.Json)
-            ?? throw new ModelFileException($"{weights}: the network description is empty.");
-        var size = int.Parse(metadata.GetValueOrDefault("vocabularySize", "0"), CultureInfo.InvariantCulture);
+        var options = ReadNetwork(weights, networkJson);
+        if (!int.TryParse(metadata.GetValueOrDefault("vocabularySize"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size != notes.Vocabulary.Count)
+        {
+            throw new ModelFileException($"{weights}: its vocabulary size '{metadata.GetValueOrDefault("vocabularySize")}' is not the notes file's {notes.Vocabulary.Count}; the file is damaged.");
+        }
+
+        if (MinimumParameters(options, size) > SafeTensorsFile.DataBytes(weights) / sizeof(float))
+        {
+            // Checked before the network is built: a forged description must not allocate gigabytes.
+            throw new ModelFileException($"{weights}: its network description ({options.Kind}, {options.Shape}) needs more weights than the file holds; the file is damaged.");
+        }
+
         var network = SequenceNetwork.Create(options, size);
         try
         {
@@ -154,6 +163,37 @@ public sealed class TrainedModel : IDisposable
 
         var card = ModelCard.Load(path);
         return ModelCard.FileBeside(path, card.Weights);
+    }
+
+    private static NetworkOptions ReadNetwork(string weights, string json)
+    {
+        try
+        {
+            var options = JsonSerializer.Deserialize<NetworkOptions>(json, WeightsIo.Json)
+                ?? throw new ModelFileException($"{weights}: the network description is empty.");
+            options.Validate();
+            return options;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            throw new ModelFileException($"{weights}: the network description is damaged ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// A lower bound on the parameters a network of this shape has (its embedding table, its
+    /// output layer, each layer's weight matrices), so a description that needs more than the file
+    /// holds is known to be forged before anything is allocated.
+    /// </summary>
+    private static double MinimumParameters(NetworkOptions options, int vocabulary)
+    {
+        double e = options.EmbeddingSize, h = options.HiddenSize, d = options.DenseSize, layers = options.Layers, v = vocabulary;
+        return options.Kind switch
+        {
+            NetworkOptions.Transformer => (2 * v * e) + (layers * ((4 * e * e) + (2 * e * h))),
+            NetworkOptions.BiLstm => (v * e) + (layers * 2 * 4 * h * h) + (2 * h * d) + (d * v),
+            _ => (v * e) + (layers * 4 * h * h) + (h * v),
+        };
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;

@@ -9,7 +9,7 @@ internal static class WeightsIo
 {
     public const string FormatName = "aijukebox-weights-1";
 
-    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, RespectNullableAnnotations = true };
 
     public static void Save(SequenceNetwork network, string path, IReadOnlyDictionary<string, string> metadata)
     {

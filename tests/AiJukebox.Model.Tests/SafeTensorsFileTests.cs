@@ -56,6 +56,12 @@ public sealed class SafeTensorsFileTests
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":\"two\",\"data_offsets\":[0,8]}}", "not described")]
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", "overlap")]
     [InlineData("{\"a\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", "not F32")]
+
+    // Found by the fuzzer (tests/AiJukebox.Fuzz): each escaped as another exception type before.
+    [InlineData("[]", "header is not a JSON object")]
+    [InlineData("{\"__metadata__\":{\"format\":1}}", "metadata 'format' is not a string")]
+    [InlineData("{\"__metadata__\":[1]}", "its __metadata__ is not an object")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", "named twice")]
     public void Load_HostileHeader_IsInvalidDataNamingTheFault(string header, string expected)
     {
         using var dir = new TempDirectory();
@@ -70,5 +76,24 @@ public sealed class SafeTensorsFileTests
 
         Assert.Contains(expected, error.Message);
         Assert.StartsWith(path, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"__metadata__\":{\"format\":\"\xFF\"}}", "metadata is not valid UTF-8")]
+    [InlineData("{\"\xFF\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", "tensor name is not valid UTF-8")]
+    public void Load_HeaderWithInvalidUtf8_IsInvalidData(string header, string expected)
+    {
+        // \xFF stands for the raw byte 0xFF, which no UTF-8 text holds.
+        using var dir = new TempDirectory();
+        var path = dir["hostile.safetensors"];
+        var headerBytes = header.Select(c => (byte)c).ToArray();
+        var bytes = new byte[8 + headerBytes.Length + 8];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)headerBytes.Length);
+        headerBytes.CopyTo(bytes, 8);
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTensorsFile.Load(path, out _));
+
+        Assert.Contains(expected, error.Message);
     }
 }

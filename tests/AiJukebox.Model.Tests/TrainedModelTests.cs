@@ -87,4 +87,45 @@ public sealed class TrainedModelTests(ITestOutputHelper output)
 
         Assert.Equal(Path.GetFullPath(run["sub/best.safetensors"]), ModelCard.FileBeside(run["model.json"], "sub/best.safetensors"));
     }
+
+    // Found by the fuzzer (tests/AiJukebox.Fuzz): forged metadata escaped as FormatException,
+    // JsonException, or built a network of any size before the tensors were compared.
+    [Theory]
+    [InlineData("vocabularySize", "../../etc/passwd", "vocabulary size '../../etc/passwd' is not the notes file's")]
+    [InlineData("network", "{\"kind\":\"lstm\"", "network description is damaged")]
+    [InlineData("network", "{\"kind\":\"lstm\",\"embeddingSize\":1000000,\"hiddenSize\":8,\"layers\":1,\"denseSize\":8,\"dropout\":0,\"window\":8}", "at most 16384")]
+    [InlineData("network", "{\"kind\":\"lstm\",\"embeddingSize\":16384,\"hiddenSize\":16384,\"layers\":128,\"denseSize\":8,\"dropout\":0,\"window\":8}", "needs more weights than the file holds")]
+    public void Load_ForgedWeightsMetadata_IsRefusedBeforeTheNetworkIsBuilt(string key, string value, string expected)
+    {
+        using var run = new TempDirectory();
+        var notes = SyntheticCorpus.Create();
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 1), run.Path).Train(false, null, CancellationToken.None);
+        var tensors = SafeTensorsFile.Load(run["best.safetensors"], out var metadata);
+        SafeTensorsFile.Save(run["best.safetensors"], tensors, new Dictionary<string, string>(metadata) { [key] = value });
+        foreach (var tensor in tensors.Values)
+        {
+            tensor.Dispose();
+        }
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(run["model.json"], notes, "notes.json"));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("\"weights\": \"best.safetensors\"", "\"weights\": null")]
+    [InlineData("\"notesFile\": \"notes.json\",", "")]
+    public void Load_CardWithANullOrMissingName_IsADamagedCard(string field, string replacement)
+    {
+        using var run = new TempDirectory();
+        var notes = SyntheticCorpus.Create();
+        new Trainer(notes, "notes.json", SyntheticCorpus.TinyOptions(NetworkOptions.Lstm, epochs: 1), run.Path).Train(false, null, CancellationToken.None);
+        var card = File.ReadAllText(run["model.json"]);
+        Assert.Contains(field, card);
+        File.WriteAllText(run["model.json"], card.Replace(field, replacement, StringComparison.Ordinal));
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedModel.Load(run["model.json"], notes, "notes.json"));
+
+        Assert.Contains("not a valid model card", error.Message);
+    }
 }
