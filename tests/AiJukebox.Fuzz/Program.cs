@@ -53,7 +53,8 @@ var watchdog = new Thread(() =>
             Environment.Exit(3);
         }
     }
-}) { IsBackground = true, Name = "fuzz watchdog" };
+})
+{ IsBackground = true, Name = "fuzz watchdog" };
 watchdog.Start();
 
 var clock = Stopwatch.StartNew();
