@@ -28,20 +28,30 @@ internal sealed class JukeboxConfig
     public string DefaultNotes => Resolve(Json["defaultNotes"]?.GetValue<string>() ?? "trained/piano-midi-de/notes.json");
 
     /// <summary>
-    /// Finds config/jukebox.json: in $AIJUKEBOX_HOME, else in the current folder or one above
-    /// it, else beside or above the program (so a build inside the repository finds it).
+    /// Finds config/jukebox.json: in $AIJUKEBOX_HOME, else in the current folder, else in the
+    /// install folder (the program's folder or the nearest one above it with a config/, so a build
+    /// inside the repository finds the repository's).
     /// </summary>
     /// <exception cref="FileNotFoundException">No config/jukebox.json anywhere (message says where it looked).</exception>
-    public static JukeboxConfig Load()
+    public static JukeboxConfig Load() =>
+        Load(Environment.GetEnvironmentVariable("AIJUKEBOX_HOME"), Environment.CurrentDirectory, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// <see cref="Load()"/> for given folders. The folders above the working folder are not
+    /// searched: a config/ that someone left in /tmp or a shared parent must not decide which model
+    /// plays or where takes are written.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No config/jukebox.json in those places.</exception>
+    public static JukeboxConfig Load(string? home, string workingFolder, string programFolder)
     {
         var places = new List<string>();
-        if (Environment.GetEnvironmentVariable("AIJUKEBOX_HOME") is { Length: > 0 } home)
+        if (home is { Length: > 0 })
         {
             places.Add(home);
         }
 
-        places.AddRange(Upwards(Environment.CurrentDirectory));
-        places.AddRange(Upwards(AppContext.BaseDirectory));
+        places.Add(workingFolder);
+        places.AddRange(Upwards(programFolder));
         foreach (var place in places)
         {
             var file = Path.Combine(place, "config", "jukebox.json");
@@ -51,7 +61,7 @@ internal sealed class JukeboxConfig
             }
         }
 
-        throw new FileNotFoundException("config/jukebox.json not found (looked in $AIJUKEBOX_HOME, the current folder, the program's folder and their parents); run from the AI Jukebox folder or set AIJUKEBOX_HOME.");
+        throw new FileNotFoundException("config/jukebox.json not found (looked in $AIJUKEBOX_HOME, the current folder and the program's install folder); run from the AI Jukebox folder or set AIJUKEBOX_HOME.");
     }
 
     /// <summary>Reads one config file.</summary>
