@@ -50,6 +50,12 @@ internal sealed class LookaheadGenerator
     /// <summary>Notes queued so far.</summary>
     public long NotesQueued { get; private set; }
 
+    /// <summary>
+    /// Notes left out because the ring was full. Their note-on is never sent; a note-off that
+    /// finds the ring full is kept and sent later, so no note ever hangs.
+    /// </summary>
+    public long NotesDropped { get; private set; }
+
     /// <summary>Forgets all context and feeds <paramref name="primer"/> (its notes are not played).</summary>
     public void Restart(ReadOnlySpan<int> primer)
     {
@@ -202,11 +208,21 @@ internal sealed class LookaheadGenerator
         if (!double.IsNaN(_offBeat[pitch]))
         {
             // The same key struck again while sounding: end the old note first.
-            Write(start, 0x80, pitch, 0);
+            if (!Write(start, 0x80, pitch, 0))
+            {
+                NotesDropped++;
+                return;
+            }
+
             _offBeat[pitch] = double.NaN;
         }
 
-        Write(start, 0x90, pitch, _mapping.Velocity(note.Velocity));
+        if (!Write(start, 0x90, pitch, _mapping.Velocity(note.Velocity)))
+        {
+            NotesDropped++;
+            return;
+        }
+
         _onBeat[pitch] = start;
         _offBeat[pitch] = Math.Max(end, start);
         NotesQueued++;
@@ -231,15 +247,25 @@ internal sealed class LookaheadGenerator
                 return;
             }
 
-            Write(_offBeat[pitch], 0x80, (byte)pitch, 0);
+            if (!Write(_offBeat[pitch], 0x80, (byte)pitch, 0))
+            {
+                // Kept pending: the next release (every Fill, and the stop path) tries again.
+                return;
+            }
+
             _offBeat[pitch] = double.NaN;
         }
     }
 
-    private void Write(double beat, int kind, byte pitch, byte velocity)
+    /// <summary>Queues one message; false when the ring is full (the reserve makes that rare, never silent).</summary>
+    private bool Write(double beat, int kind, byte pitch, byte velocity)
     {
+        if (!_ring.TryWrite(new ScheduledMessage(beat, (byte)(kind | _mapping.Channel), pitch, velocity)))
+        {
+            return false;
+        }
+
         _lastBeat = Math.Max(_lastBeat, beat);
-        // The reserve makes this always succeed; losing a note-off would hang a note.
-        _ring.TryWrite(new ScheduledMessage(beat, (byte)(kind | _mapping.Channel), pitch, velocity));
+        return true;
     }
 }
