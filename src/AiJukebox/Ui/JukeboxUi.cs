@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 
 using AiJukebox.Configuration;
+using AiJukebox.Devices;
 using AiJukebox.Services;
 
 using Terminal.Gui.App;
@@ -10,6 +11,22 @@ namespace AiJukebox.Ui;
 /// <summary>Builds the screens, runs the terminal UI, and waits for a running training's checkpoint at quit.</summary>
 internal static class JukeboxUi
 {
+    private static NativeStderrCapture? CaptureNativeMessages(out string? problem)
+    {
+        problem = null;
+        try
+        {
+            var capture = NativeStderrCapture.Start(NativeStderrCapture.DefaultLogPath());
+            problem = capture is null ? "not on this platform" : null;
+            return capture;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
     public static int Run(UiOptions cli)
     {
         static IEnumerable<string> Roots()
@@ -39,8 +56,10 @@ internal static class JukeboxUi
         var perform = new PerformView(modelPane, ports, new TransportPane(live), live);
         ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
 
+        // From here until the UI ends, whatever native code prints goes to the log, not over the screen.
+        using var nativeLog = CaptureNativeMessages(out var captureProblem);
         using IApplication app = Application.Create().Init();
-        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), live, settings));
+        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), live, settings), new LogView(nativeLog?.LogPath, captureProblem));
         window.Attach(app);
         window.ModelPicked += (path, notesPath) => session.LoadAsync(path, notesPath).ContinueWith(
             t => app.Invoke(() => Report(perform, t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),
@@ -66,6 +85,7 @@ internal static class JukeboxUi
         window.Dispose();
         // Every note ends and the take is saved before the ports close.
         live.Dispose();
+        nativeLog?.Dispose();
 
         if (training.State.Running)
         {

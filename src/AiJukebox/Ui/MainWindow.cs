@@ -16,16 +16,19 @@ internal sealed class MainWindow : Window
     private readonly PerformView _perform;
     private readonly TrainView _train;
     private readonly GenerateView _generate;
+    private readonly LogView _log;
     private readonly Dictionary<Key, Func<bool>> _bindings = [];
     private Screen _screen = Screen.Perform;
+    private int _newLogLines;
 
-    public MainWindow(PerformView perform, TrainView train, GenerateView generate)
+    public MainWindow(PerformView perform, TrainView train, GenerateView generate, LogView log)
     {
         Title = "AI Jukebox";
         _perform = perform;
         _train = train;
         _generate = generate;
-        foreach (var screen in new View[] { perform, train, generate })
+        _log = log;
+        foreach (var screen in new View[] { perform, train, generate, log })
         {
             screen.X = 0;
             screen.Y = 1;
@@ -33,10 +36,11 @@ internal sealed class MainWindow : Window
             screen.Visible = false;
         }
 
-        Add(_bar, perform, train, generate, _keys);
+        Add(_bar, perform, train, generate, log, _keys);
         Bind(Key.F1, () => Show(Screen.Perform));
         Bind(Key.F2, () => Show(Screen.Train));
         Bind(Key.F3, () => Show(Screen.Generate));
+        Bind(Key.F8, () => Show(Screen.Log));
         Bind(Key.F4, () => On(Screen.Perform, _perform.Model.Browse));
         Bind(Key.F5, () => _screen switch
         {
@@ -73,6 +77,7 @@ internal sealed class MainWindow : Window
         Perform,
         Train,
         Generate,
+        Log,
     }
 
     /// <summary>Hooks the window's keys into the application's key stream (before any view sees them).</summary>
@@ -91,16 +96,25 @@ internal sealed class MainWindow : Window
         _perform.Visible = screen == Screen.Perform;
         _train.Visible = screen == Screen.Train;
         _generate.Visible = screen == Screen.Generate;
-        _bar.Text = string.Join("  ", new[] { (Screen.Perform, "F1 Perform"), (Screen.Train, "F2 Train"), (Screen.Generate, "F3 Generate") }
-            .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
+        _log.Visible = screen == Screen.Log;
+        if (screen == Screen.Log)
+        {
+            _log.MarkSeen();
+        }
+
+        ShowBar();
         _keys.Text = screen switch
         {
             Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
+            Screen.Log => "What native libraries printed while the UI ran  F1 back",
             _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
         };
         switch (screen)
         {
+            case Screen.Log:
+                _log.SetFocus();
+                break;
             case Screen.Train:
                 _train.FocusForm();
                 break;
@@ -115,11 +129,23 @@ internal sealed class MainWindow : Window
         return true;
     }
 
-    /// <summary>Redraws what changes by itself: the transport, the piano roll, the live messages (a UI timer calls this).</summary>
+    /// <summary>Redraws what changes by itself: the transport, the piano roll, the live messages, the log (a UI timer calls this).</summary>
     public void Refresh()
     {
         _perform.Refresh();
         _generate.Refresh();
+        if (_log.Refresh() && _log.NewLines != _newLogLines)
+        {
+            ShowBar();
+        }
+    }
+
+    private void ShowBar()
+    {
+        _newLogLines = _log.NewLines;
+        var log = _newLogLines > 0 ? $"F8 Log ({_newLogLines} new)" : "F8 Log";
+        _bar.Text = string.Join("  ", new[] { (Screen.Perform, "F1 Perform"), (Screen.Train, "F2 Train"), (Screen.Generate, "F3 Generate"), (Screen.Log, log) }
+            .Select(s => s.Item1 == _screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "  q quit";
     }
 
     /// <summary>Loads a model chosen on the Perform screen.</summary>
