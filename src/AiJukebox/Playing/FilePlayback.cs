@@ -43,6 +43,9 @@ internal sealed class FilePlayback : IDisposable
 
     public bool IsRunning => _thread.IsAlive;
 
+    /// <summary>Why the playback stopped early (a send failed), or null.</summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Stops (every sounding note ends) and waits for the thread.</summary>
     public void Dispose()
     {
@@ -54,37 +57,53 @@ internal sealed class FilePlayback : IDisposable
     {
         var sounding = new HashSet<(byte Status, byte Pitch)>();
         Span<byte> message = stackalloc byte[3];
-        foreach (var (ticks, status, pitch, velocity) in _events)
+        try
         {
-            while (!_stop && Stopwatch.GetTimestamp() < ticks - SpinTicks)
+            foreach (var (ticks, status, pitch, velocity) in _events)
             {
-                Thread.Sleep(1);
-            }
+                while (!_stop && Stopwatch.GetTimestamp() < ticks - SpinTicks)
+                {
+                    Thread.Sleep(1);
+                }
 
-            while (!_stop && Stopwatch.GetTimestamp() < ticks)
-            {
-                Thread.SpinWait(20);
-            }
+                while (!_stop && Stopwatch.GetTimestamp() < ticks)
+                {
+                    Thread.SpinWait(20);
+                }
 
-            if (_stop)
-            {
-                break;
-            }
+                if (_stop)
+                {
+                    break;
+                }
 
-            Send(status, pitch, velocity, message);
-            if (status >= 0x90)
-            {
-                sounding.Add(((byte)(status & 0x0F), pitch));
+                Send(status, pitch, velocity, message);
+                if (status >= 0x90)
+                {
+                    sounding.Add(((byte)(status & 0x0F), pitch));
+                }
+                else
+                {
+                    sounding.Remove(((byte)(status & 0x0F), pitch));
+                }
             }
-            else
-            {
-                sounding.Remove(((byte)(status & 0x0F), pitch));
-            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A port that vanished mid-file ends the playback, not the process.
+            Fault = e;
         }
 
         foreach (var (channel, pitch) in sounding)
         {
-            Send((byte)(0x80 | channel), pitch, 0, message);
+            try
+            {
+                Send((byte)(0x80 | channel), pitch, 0, message);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Fault ??= e;
+                break;
+            }
         }
     }
 

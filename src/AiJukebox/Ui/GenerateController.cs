@@ -57,5 +57,9 @@ internal sealed class GenerateController(ModelSession session, SettingsStore set
         {
             return $"Generation failed: {e.Message.Split('\n')[0]}";
         }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            return BackgroundFailure.Report("Generation", e);
+        }
     }
 }

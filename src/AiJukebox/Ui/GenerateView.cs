@@ -82,8 +82,9 @@ internal sealed class GenerateView : View
         });
         task.ContinueWith(t => App?.Invoke(() =>
         {
-            _result.Text = t.Result;
-            _written = t.Result.StartsWith("Wrote ", StringComparison.Ordinal) || t.Result.StartsWith("Cancelled early", StringComparison.Ordinal) ? form.Output : _written;
+            var result = t.IsCompletedSuccessfully ? t.Result : BackgroundFailure.Report("Generation", (Exception?)t.Exception ?? new OperationCanceledException());
+            _result.Text = result;
+            _written = result.StartsWith("Wrote ", StringComparison.Ordinal) || result.StartsWith("Cancelled early", StringComparison.Ordinal) ? form.Output : _written;
             _play.Enabled = _written is not null;
             _generate.Enabled = true;
             _cancel.Enabled = false;

@@ -62,7 +62,7 @@ internal static class JukeboxUi
         window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), live, settings), new LogView(nativeLog?.LogPath, captureProblem));
         window.Attach(app);
         window.ModelPicked += (path, notesPath) => session.LoadAsync(path, notesPath).ContinueWith(
-            t => app.Invoke(() => Report(perform, t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),
+            t => app.Invoke(() => Report(perform, t.IsCompletedSuccessfully && t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),
             TaskScheduler.Default);
         app.AddTimeout(TimeSpan.FromMilliseconds(10), () =>
         {

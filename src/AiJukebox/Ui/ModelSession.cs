@@ -57,6 +57,13 @@ internal sealed class ModelSession : IDisposable
                 Changed?.Invoke(new ModelSessionState(Summary, null, $"Could not load {model ?? "the default model"}: {e.Message.Split('\n')[0]}"));
                 return false;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A damaged file can fail in ways no reader names (JsonException, FormatException, ...).
+                IsLoading = false;
+                Changed?.Invoke(new ModelSessionState(Summary, null, BackgroundFailure.Report($"Loading {model ?? "the default model"}", e)));
+                return false;
+            }
         });
     }
 

@@ -79,7 +79,9 @@ internal sealed class PerformController : IDisposable
     public TimeSpan RecordingTime => Take is null ? TimeSpan.Zero : DateTime.UtcNow - _takeStarted;
 
     /// <summary>The latest message (error, what a key did), or null.</summary>
-    public string? Message => _performer?.Fault?.Message ?? _rig?.Lost ?? _message;
+    public string? Message => _performer?.Fault?.Message ?? _rig?.Lost ?? PlaybackFault ?? _message;
+
+    private string? PlaybackFault => _playback is { IsRunning: false, Fault: { } fault } ? $"The file stopped playing: {fault.Message.Split('\n')[0]}" : null;
 
     /// <summary>Space: starts a performance, or pauses/resumes the running one.</summary>
     public void PlayStop()
@@ -304,7 +306,18 @@ internal sealed class PerformController : IDisposable
         return Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"take-{DateTime.Now:yyyyMMdd-HHmmss}.mid"));
     }
 
-    private void Background(Action action) => Task.Run(action);
+    // Every key's work is observed: what nobody expected becomes the status line and a log line.
+    private void Background(Action action) => Task.Run(() =>
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _message = BackgroundFailure.Report("That key's action", e);
+        }
+    });
 
     private void Save(Func<UserSettings, UserSettings> change)
     {

@@ -61,7 +61,9 @@ internal sealed class PortsPane : FrameView
         PreferredIn = Input ?? PreferredIn;
         Title = "Ports (refreshing...)";
         var api = _api();
-        Task.Run(() => PortListing.Read(api)).ContinueWith(t => App?.Invoke(() => Show(t.Result)), TaskScheduler.Default);
+        Task.Run(() => PortListing.Read(api)).ContinueWith(
+            t => App?.Invoke(() => Show(t.IsCompletedSuccessfully ? t.Result : new PortListing(api, [], [], BackgroundFailure.Report("Listing the ports", t.Exception!)))),
+            TaskScheduler.Default);
     }
 
     private void Show(PortListing listing)
