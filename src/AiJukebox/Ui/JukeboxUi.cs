@@ -41,7 +41,7 @@ internal static class JukeboxUi
             }
         }
 
-        var settings = SettingsStore.Open(UserSettings.DefaultPath, out var settingsProblem);
+        using var settings = SettingsStore.Open(UserSettings.DefaultPath, out var settingsProblem);
         var chosen = cli.Over(settings.Current);
 
         using var session = new ModelSession();
