@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 using AiJukebox.Configuration;
@@ -26,7 +27,14 @@ internal sealed class PerformController : IDisposable
     private volatile Performer? _performer;
     private FilePlayback? _playback;
     private ITokenPredictor? _predictor;
+    // Replaced whole (never mutated), from the UI thread and from background work; every
+    // read-modify-write goes through ChangeOptions.
+    private readonly Lock _optionsGate = new();
     private LiveOptions _options;
+
+    // What the last key asked the running performer for; its requests take effect on its own
+    // threads, so until its status shows them a second quick press starts from these.
+    private KeyedValues _keyed = new(null, null, 0);
     private DateTime _takeStarted;
     private volatile string? _message;
 
@@ -67,7 +75,12 @@ internal sealed class PerformController : IDisposable
 
     public NoteTap Tap { get; } = new();
 
-    public LiveOptions Options => _options;
+    /// <summary>
+    /// The settings in force. While a performance runs it owns tempo, temperature, mode and the
+    /// metronome (a control change may have moved them), so they are read from it; keys start
+    /// from these values, never from a stale copy.
+    /// </summary>
+    public LiveOptions Options => _performer is { IsRunning: true } performer ? WithLiveValues(Volatile.Read(ref _options), performer.Status, _keyed) : Volatile.Read(ref _options);
 
     public PerformerStatus? Status => _performer?.Status;
 
@@ -146,24 +159,26 @@ internal sealed class PerformController : IDisposable
 
     public void ChangeTempo(double delta)
     {
-        var tempo = Math.Clamp(Math.Round(_options.Tempo + delta), LiveOptions.SlowestTempo, LiveOptions.FastestTempo);
-        _options = _options with { Tempo = tempo };
+        var tempo = Math.Clamp(Math.Round(Options.Tempo + delta), LiveOptions.SlowestTempo, LiveOptions.FastestTempo);
+        ChangeOptions(o => o with { Tempo = tempo });
+        _keyed = _keyed with { Tempo = tempo, Until = Stopwatch.GetTimestamp() + Stopwatch.Frequency };
         _performer?.SetTempo(tempo);
         Save(s => s with { Tempo = tempo });
     }
 
     public void ChangeTemperature(double delta)
     {
-        var temperature = Math.Clamp(Math.Round(_options.Sampling.Temperature + delta, 2), 0.05, 5);
-        _options = _options with { Sampling = _options.Sampling with { Temperature = temperature } };
+        var temperature = Math.Clamp(Math.Round(Options.Sampling.Temperature + delta, 2), 0.05, 5);
+        ChangeOptions(o => o with { Sampling = o.Sampling with { Temperature = temperature } });
+        _keyed = _keyed with { Temperature = temperature, Until = Stopwatch.GetTimestamp() + Stopwatch.Frequency };
         _performer?.SetTemperature(temperature);
         Save(s => s with { Temperature = temperature });
     }
 
     public void NextMode()
     {
-        var mode = Modes[(Array.IndexOf(Modes, _options.Mode) + 1) % Modes.Length];
-        _options = _options with { Mode = mode };
+        var mode = Modes[(Array.IndexOf(Modes, Options.Mode) + 1) % Modes.Length];
+        ChangeOptions(o => o with { Mode = mode });
         _performer?.SetMode(mode);
         Save(s => s with { Mode = mode.ToString() });
     }
@@ -171,9 +186,10 @@ internal sealed class PerformController : IDisposable
     /// <summary>C: the metronome on or off (while playing; otherwise from the next start).</summary>
     public void ToggleMetronome()
     {
-        _options = _options with { Metronome = !_options.Metronome };
-        _performer?.SetMetronome(_options.Metronome);
-        _message = _options.Metronome ? "Metronome on (C again: off)." : "Metronome off.";
+        var metronome = !Options.Metronome;
+        ChangeOptions(o => o with { Metronome = metronome });
+        _performer?.SetMetronome(metronome);
+        _message = metronome ? "Metronome on (C again: off)." : "Metronome off.";
     }
 
     /// <summary>L: loops the jukebox's last bars, or goes back to the model.</summary>
@@ -209,8 +225,8 @@ internal sealed class PerformController : IDisposable
     /// <summary>T: thru is fixed for a performer's life, so a running one restarts (the ports stay open).</summary>
     public void ToggleThru()
     {
-        _options = _options with { Thru = !_options.Thru };
-        Save(s => s with { Thru = _options.Thru });
+        var thru = ChangeOptions(o => o with { Thru = !o.Thru }).Thru;
+        Save(s => s with { Thru = thru });
         if (Running)
         {
             var recording = Take is not null;
@@ -236,7 +252,7 @@ internal sealed class PerformController : IDisposable
             try
             {
                 OpenPorts();
-                var options = _options with { Seed = (ulong)Random.Shared.NextInt64(), RecordPath = record ? NewTakePath() : null };
+                var options = Volatile.Read(ref _options) with { Seed = (ulong)Random.Shared.NextInt64(), RecordPath = record ? NewTakePath() : null };
                 var started = _session.Use(loaded =>
                 {
                     _predictor = loaded.Model.CreatePredictor();
@@ -245,7 +261,7 @@ internal sealed class PerformController : IDisposable
                     _performer.Start();
                     return _performer;
                 });
-                _options = _options with { RecordPath = options.RecordPath };
+                ChangeOptions(o => o with { RecordPath = options.RecordPath });
                 _takeStarted = DateTime.UtcNow;
                 _message = started is null
                     ? "No model is loaded: pick one (F4) or train one (F2)."
@@ -275,10 +291,39 @@ internal sealed class PerformController : IDisposable
     {
         _playback?.Dispose();
         _playback = null;
+        if (_performer is { } performer)
+        {
+            // What the performance ended with (a control change's tempo, say) is where the next one starts.
+            var status = performer.Status;
+            ChangeOptions(o => WithLiveValues(o, status));
+        }
+
         _performer?.Stop();
         _performer = null;
         _predictor?.Dispose();
         _predictor = null;
+    }
+
+    private static LiveOptions WithLiveValues(LiveOptions options, PerformerStatus status, KeyedValues? keyed = null)
+    {
+        var fresh = keyed is { } k && Stopwatch.GetTimestamp() < k.Until;
+        return options with
+        {
+            Tempo = fresh && keyed!.Tempo is { } tempo ? tempo : status.Bpm,
+            Mode = status.Mode,
+            Metronome = status.Metronome,
+            Sampling = options.Sampling with { Temperature = fresh && keyed!.Temperature is { } temperature ? temperature : status.Temperature },
+        };
+    }
+
+    private LiveOptions ChangeOptions(Func<LiveOptions, LiveOptions> change)
+    {
+        lock (_optionsGate)
+        {
+            var changed = change(_options);
+            Volatile.Write(ref _options, changed);
+            return changed;
+        }
     }
 
     private void OpenPorts()
@@ -326,4 +371,7 @@ internal sealed class PerformController : IDisposable
             _message = problem;
         }
     }
+
+    /// <summary>Values a key asked for, and until when (a Stopwatch timestamp) they beat the performer's status.</summary>
+    private sealed record KeyedValues(double? Tempo, double? Temperature, long Until);
 }
