@@ -46,6 +46,7 @@ internal sealed class MainWindow : Window
         });
         Bind(Key.F6, () => _screen == Screen.Train ? Do(_train.Cancel) : On(Screen.Generate, _generate.Cancel));
         Bind(Key.F7, () => _screen == Screen.Train ? Do(_train.Use) : On(Screen.Generate, _generate.Play));
+        Bind(Key.F8, () => On(Screen.Generate, _generate.Render));
         Bind(Key.Q, Letter(Quit));
         Bind(Key.Q.WithCtrl, Quit);
         var live = _perform.Controller;
@@ -97,7 +98,7 @@ internal sealed class MainWindow : Window
         {
             Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
-            _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
+            _ => "F5 generate  F6 cancel  F7 play it (again: stop)  F8 render .wav  Tab move",
         };
         switch (screen)
         {
