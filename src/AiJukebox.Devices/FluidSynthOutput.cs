@@ -20,14 +20,13 @@ public sealed class FluidSynthOutput : IDisposable
     private readonly FluidAudioDriverHandle _driver;
     private int _disposed;
 
-    private FluidSynthOutput(FluidSettingsHandle settings, FluidSynthHandle synth, FluidAudioDriverHandle driver, string audioDriver, string soundFont, double sampleRate)
+    private FluidSynthOutput(FluidSettingsHandle settings, FluidSynthHandle synth, FluidAudioDriverHandle driver, string audioDriver, string soundFont)
     {
         _settings = settings;
         _synth = synth;
         _driver = driver;
         AudioDriver = audioDriver;
         SoundFont = soundFont;
-        SampleRate = sampleRate;
     }
 
     /// <summary>The name the output lists as.</summary>
@@ -44,9 +43,6 @@ public sealed class FluidSynthOutput : IDisposable
 
     /// <summary>The SoundFont file loaded.</summary>
     public string SoundFont { get; }
-
-    /// <summary>The synthesizer's sample rate in Hz.</summary>
-    public double SampleRate { get; }
 
     /// <summary>"built-in synth (FluidSynth, pulseaudio, TimGM6mb.sf2)".</summary>
     public string Name => $"built-in synth (FluidSynth {FluidSynthLibrary.Version()}, {AudioDriver}, {Path.GetFileName(SoundFont)})";
@@ -82,8 +78,7 @@ public sealed class FluidSynthOutput : IDisposable
                 var driver = FluidSynthNative.new_fluid_audio_driver(settings, synth);
                 if (!driver.IsInvalid)
                 {
-                    _ = FluidSynthNative.fluid_settings_getnum(settings, "synth.sample-rate", out double rate);
-                    return new FluidSynthOutput(settings, synth, driver, name, soundFont, rate);
+                    return new FluidSynthOutput(settings, synth, driver, name, soundFont);
                 }
 
                 driver.Dispose();

@@ -15,7 +15,7 @@ public sealed record SynthOptions
     /// </summary>
     public string? AudioDriver { get; init; }
 
-    /// <summary>Sample rate in Hz; null = FluidSynth's default (44100) for files, the server's rate for JACK.</summary>
+    /// <summary>Sample rate in Hz; null = FluidSynth's default (44100); the jack driver always takes the server's rate.</summary>
     public double? SampleRate { get; init; }
 
     /// <summary>FluidSynth's master gain (0-10); FluidSynth's own default, 0.2, is quiet for a single piano line.</summary>

@@ -41,9 +41,6 @@ internal static unsafe partial class FluidSynthNative
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int fluid_settings_setnum(FluidSettingsHandle settings, string name, double value);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int fluid_settings_getnum(FluidSettingsHandle settings, string name, out double value);
-
     [LibraryImport(LibraryName)]
     internal static partial FluidSynthHandle new_fluid_synth(FluidSettingsHandle settings);
 
