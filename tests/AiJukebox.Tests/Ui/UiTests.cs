@@ -261,13 +261,44 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         return [.. sounding];
     }
 
-    private TmuxSession Start(params string[] args) => new(
+    [Fact]
+    public void Ui_NoMidiSystem_TheBuiltInSynthIsTheOutput_AndThePaneSaysWhy()
+    {
+        using var ui = StartOn($"{_jack.ServerName}-absent", "--api", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+
+        var screen = ui.WaitFor(s => s.Contains("No MIDI:"), "the ports pane's problem line");
+
+        Assert.Contains("built-in synth (Flui", screen); // "(FluidSynth)", cut at 80 columns
+        Assert.Contains("No JACK server is running", screen);
+        Assert.DoesNotContain("virtual: AI Jukebox", screen);
+        Assert.DoesNotContain("Cannot connect to server", screen); // libjack's own message, kept off the screen
+    }
+
+    [Fact]
+    public void Ui_OutSynth_SpacePlaysThroughFluidSynthsJackDriver()
+    {
+        using var ui = Start("--api", "jack", "--out", "synth", "--audio-driver", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+        ui.WaitFor(s => s.Contains("Parameters:") && s.Contains("built-in synth (Flui"), "the model and the synth in the outputs");
+
+        ui.Keys("Space");
+        var screen = ui.WaitFor(s => s.Contains("Playing on 'built-in synth (FluidSynth"), "playing through the synth");
+
+        Assert.Contains("aijukebox-synth:left", _jack.ListPorts());
+        ui.Keys("q");
+        ui.WaitFor(_ => ui.ExitCode is not null, "the UI to quit");
+        Assert.Equal(0, ui.ExitCode);
+        Assert.Contains("jack", screen);
+    }
+
+    private TmuxSession Start(params string[] args) => StartOn(_jack.ServerName, args);
+
+    private TmuxSession StartOn(string jackServer, params string[] args) => new(
         _folder,
         new Dictionary<string, string>
         {
             ["AIJUKEBOX_HOME"] = _model.Home,
             ["XDG_CONFIG_HOME"] = Path.Combine(_folder, "config"),
-            ["JACK_DEFAULT_SERVER"] = _jack.ServerName,
+            ["JACK_DEFAULT_SERVER"] = jackServer,
             ["JACK_NO_START_SERVER"] = "1",
         },
         80,
