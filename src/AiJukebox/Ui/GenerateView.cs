@@ -22,8 +22,8 @@ internal sealed class GenerateView : View
     private readonly Button _cancel = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Cancel (F6)", Enabled = false };
     private readonly Button _play = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Play (F7)", Enabled = false };
     private readonly Button _render = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Render .wav (F8)", Enabled = false };
-    private readonly Label _status = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet." };
+    private readonly Label _status = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1, HotKeySpecifier = (System.Text.Rune)0xFFFF };
+    private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet.", HotKeySpecifier = (System.Text.Rune)0xFFFF };
     private readonly GenerateController _controller;
     private readonly PerformController _live;
     private string? _written;
