@@ -63,7 +63,7 @@ internal static partial class PlayCommand
         var render = new Option<string?>("--render") { Description = "When the take is saved, render it to this .wav or .flac file with the built-in synth (records to the same name with .mid when --record is not given)" };
         var synth = new SynthOptionSet();
 
-        var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
+        var command = new Command("play", "Perform live on a MIDI port or the built-in synth: solo, call-and-response or accompanying a keyboard, recording the take.");
         foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet, render })
         {
             command.Options.Add(option);
