@@ -121,6 +121,30 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     }
 
     [Fact]
+    public void Ui_Generate_F8RendersTheFileToAWavBesideIt()
+    {
+        var output = Path.Combine(_folder, "song.mid");
+        using var ui = Start("--api", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+        ui.WaitFor("Parameters:");
+
+        ui.Keys("F3");
+        ui.WaitFor("[F3 Generate]");
+        ui.Keys("C-a");
+        ui.Type(output);
+        ui.Keys("Tab");
+        ui.Type("200");
+        ui.Keys("F5");
+        ui.WaitFor("Wrote ");
+        ui.Keys("F8");
+        var screen = ui.WaitFor("Rendered ");
+
+        Assert.Contains("TimGM6mb.sf2", screen);
+        var (mono, rate, _) = Devices.Tests.Audio.WavReader.Read(Path.ChangeExtension(output, ".wav"));
+        Assert.Equal(44100, rate);
+        Assert.True(Devices.Tests.Audio.OnsetDetector.Rms(mono) > 0.001, "the rendered file is silent");
+    }
+
+    [Fact]
     public void Ui_SpacePlaysIntoJack_PlusRaisesTheTempo_KUnlocksTheKey_QuitEndsEveryNote()
     {
         var client = JackTestPorts.UniqueClient("uiplay");
