@@ -89,16 +89,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         using var ui = Start("--api", "jack", "--out", client + ":in");
         ui.WaitFor(s => s.Contains("Parameters:") && s.Contains(client + ":in"), "the model and the chosen port");
 
-        ui.Keys("F3");
-        ui.WaitFor("[F3 Generate]");
-        ui.Keys("C-a");
-        ui.Type(output);
-        ui.Keys("Tab");
-        ui.Type("200");
-        ui.Keys("Tab", "Tab", "Tab", "Tab");
-        ui.Type("5");
-        ui.Keys("F5");
-        var screen = ui.WaitFor("Wrote ");
+        var screen = Generate(ui, output, seed: "5");
         ui.Keys("F7");
         ui.WaitFor($"Playing generated.mid to '{client}:in'");
         var received = new List<(int Status, int Pitch, int Velocity)>();
@@ -127,14 +118,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         using var ui = Start("--api", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
         ui.WaitFor("Parameters:");
 
-        ui.Keys("F3");
-        ui.WaitFor("[F3 Generate]");
-        ui.Keys("C-a");
-        ui.Type(output);
-        ui.Keys("Tab");
-        ui.Type("200");
-        ui.Keys("F5");
-        ui.WaitFor("Wrote ");
+        Generate(ui, output, seed: null);
         ui.Keys("F8");
         var screen = ui.WaitFor("Rendered ");
 
@@ -318,6 +302,25 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         ui.WaitFor(_ => ui.ExitCode is not null, "the UI to quit");
         Assert.Equal(0, ui.ExitCode);
         Assert.Contains("jack", screen);
+    }
+
+    /// <summary>F3, then the output file, 200 tokens and the seed (null: random) in the form, then F5; returns the screen once it says "Wrote".</summary>
+    private static string Generate(TmuxSession ui, string output, string? seed)
+    {
+        ui.Keys("F3");
+        ui.WaitFor("[F3 Generate]");
+        ui.Keys("C-a");
+        ui.Type(output);
+        ui.Keys("Tab");
+        ui.Type("200");
+        if (seed is not null)
+        {
+            ui.Keys("Tab", "Tab", "Tab", "Tab");
+            ui.Type(seed);
+        }
+
+        ui.Keys("F5");
+        return ui.WaitFor("Wrote ");
     }
 
     private TmuxSession Start(params string[] args) => StartOn(_jack.ServerName, args);
