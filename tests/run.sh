@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of AI Jukebox. Installs what the tests need (JACK, RtMidi) with apt when
+# Runs every test of AI Jukebox. Installs what the tests need (JACK, RtMidi, FluidSynth and a SoundFont) with apt when
 # it is missing and we may (root or passwordless sudo), then runs the whole solution's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,11 @@ for tool in jackd jack_lsp jack_connect jack_midi_dump jack_midiseq; do
 done
 # The UI tests drive the real program in a terminal that tmux provides (CI has no terminal).
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
-{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; } | grep -q 'librtmidi.so.6' || need+=(librtmidi6)
+libraries=$({ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true; })
+grep -q 'librtmidi.so.6' <<<"$libraries" || need+=(librtmidi6)
+# The built-in synth's tests play through FluidSynth with the small TimGM6mb SoundFont (6 MB).
+grep -q 'libfluidsynth.so.3' <<<"$libraries" || need+=(libfluidsynth3)
+[ -f /usr/share/sounds/sf2/TimGM6mb.sf2 ] || need+=(timgm6mb-soundfont)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"

@@ -20,6 +20,11 @@ public sealed class NativeStderrCapture : IDisposable
         _saved = saved;
     }
 
+    private static int _active;
+
+    /// <summary>Whether some capture is running (standard error goes to a log, not the terminal).</summary>
+    public static bool IsActive => Volatile.Read(ref _active) > 0;
+
     /// <summary>The file standard error goes to.</summary>
     public string LogPath { get; }
 
@@ -53,6 +58,7 @@ public sealed class NativeStderrCapture : IDisposable
                 throw new IOException($"dup2 onto standard error failed (errno {errno})");
             }
 
+            Interlocked.Increment(ref _active);
             return new NativeStderrCapture(logPath, saved);
         }
         finally
@@ -77,5 +83,13 @@ public sealed class NativeStderrCapture : IDisposable
     }
 
     /// <summary>Puts the terminal's standard error back.</summary>
-    public void Dispose() => _saved.Dispose();
+    public void Dispose()
+    {
+        if (!_saved.IsClosed)
+        {
+            Interlocked.Decrement(ref _active);
+        }
+
+        _saved.Dispose();
+    }
 }

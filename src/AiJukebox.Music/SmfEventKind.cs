@@ -9,6 +9,9 @@ internal enum SmfEventKind
     Tempo,
     TimeSignature,
 
+    /// <summary>A program (instrument) change: Data1 is the program.</summary>
+    ProgramChange,
+
     /// <summary>Any other event: it only marks time (the piece's length includes it).</summary>
     Other,
 }

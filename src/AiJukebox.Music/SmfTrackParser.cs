@@ -90,6 +90,7 @@ internal static class SmfTrackParser
                     0x90 when data2 > 0 => SmfEventKind.NoteOn,
                     0x90 or 0x80 => SmfEventKind.NoteOff,
                     0xB0 when data1 == 64 => SmfEventKind.Sustain,
+                    0xC0 => SmfEventKind.ProgramChange,
                     _ => SmfEventKind.Other,
                 };
                 if (kind == SmfEventKind.NoteOn)
@@ -102,6 +103,7 @@ internal static class SmfTrackParser
                 {
                     SmfEventKind.NoteOn or SmfEventKind.NoteOff => new SmfEvent(tick, track, order++, kind, channel, data1, data2),
                     SmfEventKind.Sustain => new SmfEvent(tick, track, order++, kind, channel, data2, 0),
+                    SmfEventKind.ProgramChange => new SmfEvent(tick, track, order++, kind, channel, data1, 0),
                     _ => new SmfEvent(tick, track, order++, kind, 0, 0, 0),
                 });
                 continue;

@@ -18,6 +18,7 @@ internal static class Program
             Commands.GenerateCommand.Create(),
             Commands.EvaluateCommand.Create(),
             Commands.PlayCommand.Create(),
+            Commands.RenderCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

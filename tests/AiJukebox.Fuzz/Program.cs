@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AiJukebox.Fuzz;
 
 // aijukebox-fuzz TARGET --seeds DIR [--minutes M] [--out DIR] [--seed S] [--notes FILE]
+// aijukebox-fuzz TARGET --replay FINDING [--notes FILE]
 // Runs one reader on mutants of the seeds for M minutes; every input that throws anything but the
 // reader's own refusal, runs over 1 s, or allocates over 256 MB is written to --out as a finding.
 var arguments = args.ToList();
@@ -14,16 +15,43 @@ string? Option(string name)
 }
 
 var targets = Targets.Create(Option("--notes"));
-if (arguments.Count == 0 || targets.All(t => t.Name != arguments[0]) || Option("--seeds") is not { } seedFolder)
+var seedFolder = Option("--seeds");
+if (arguments.Count == 0 || targets.All(t => t.Name != arguments[0]) || (seedFolder is null && Option("--replay") is null))
 {
-    Console.Error.WriteLine($"usage: aijukebox-fuzz {string.Join("|", targets.Select(t => t.Name))} --seeds DIR [--minutes M] [--out DIR] [--seed S] [--notes FILE]");
+    Console.Error.WriteLine($"usage: aijukebox-fuzz {string.Join("|", targets.Select(t => t.Name))} (--seeds DIR [--minutes M] [--out DIR] [--seed S] | --replay FILE) [--notes FILE]");
     return 2;
 }
 
 var target = targets.Single(t => t.Name == arguments[0]);
+if (Option("--replay") is { } replay)
+{
+    // A finding again, five times, timed: is it slow by itself or was the machine busy?
+    var bytes = File.ReadAllBytes(replay);
+    var file = Path.Combine(Directory.CreateTempSubdirectory("aijukebox-replay-").FullName, target.Name == "weights" ? "fuzz.safetensors" : "model.json");
+    File.WriteAllBytes(file, bytes);
+    for (var i = 0; i < 5; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        string outcome;
+        try
+        {
+            target.Run(bytes, file);
+            outcome = "accepted";
+        }
+        catch (Exception e)
+        {
+            outcome = e.GetType().Name + ": " + e.Message.Split('\n')[0];
+        }
+
+        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds:F1} ms  {outcome}");
+    }
+
+    return 0;
+}
+
 var minutes = double.Parse(Option("--minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
 var findings = Directory.CreateDirectory(Option("--out") ?? Path.Combine("fuzz-findings", target.Name)).FullName;
-var seeds = Directory.GetFiles(seedFolder).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+var seeds = Directory.GetFiles(seedFolder!).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
 if (seeds.Length == 0)
 {
     Console.Error.WriteLine($"aijukebox-fuzz: no seed files in {seedFolder}");

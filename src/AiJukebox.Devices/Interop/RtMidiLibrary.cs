@@ -1,12 +1,10 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace AiJukebox.Devices.Interop;
 
 /// <summary>
-/// The one place that knows the RtMidi library's file name on each platform. Installs a
-/// <see cref="NativeLibrary.SetDllImportResolver"/> for this assembly on first use, so every
-/// <c>[LibraryImport("rtmidi")]</c> binds to the file found here.
+/// The one place that knows the RtMidi library's file name on each platform. Every
+/// <c>[LibraryImport("rtmidi")]</c> binds, through <see cref="NativeLibraryResolver"/>, to the file found here.
 /// </summary>
 internal static unsafe class RtMidiLibrary
 {
@@ -25,7 +23,6 @@ internal static unsafe class RtMidiLibrary
 
     private static readonly Lock Gate = new();
     private static nint _library;
-    private static bool _resolverInstalled;
 
     /// <summary><c>RtMidiIn::setErrorCallback(this, callback, userData)</c>, or null where not available.</summary>
     internal static delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void> InErrorCallbackSetter { get; private set; }
@@ -75,44 +72,23 @@ internal static unsafe class RtMidiLibrary
             InErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, InSetErrorCallback);
             OutErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, OutSetErrorCallback);
             _library = library;
-            if (!_resolverInstalled)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(RtMidiLibrary).Assembly, Resolve);
-                _resolverInstalled = true;
-            }
+            NativeLibraryResolver.EnsureInstalled();
         }
     }
 
     /// <summary>Loads the first of <paramref name="names"/> that exists.</summary>
     /// <exception cref="MidiLibraryNotFoundException">None could be loaded.</exception>
-    internal static nint Load(IReadOnlyList<string> names)
-    {
-        Exception? last = null;
-        foreach (string name in names)
-        {
-            try
-            {
-                return NativeLibrary.Load(name, typeof(RtMidiLibrary).Assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory);
-            }
-            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
-            {
-                last = e;
-            }
-        }
-
-        throw new MidiLibraryNotFoundException(names, last);
-    }
+    internal static nint Load(IReadOnlyList<string> names) =>
+        NativeLibraryResolver.LoadFirst(names, out Exception? last) is var library and not 0
+            ? library
+            : throw new MidiLibraryNotFoundException(names, last);
 
     private static nint Export(nint library, string name) =>
         NativeLibrary.TryGetExport(library, name, out nint address) ? address : 0;
 
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    /// <summary>The loaded library's handle (loading it first).</summary>
+    internal static nint Handle()
     {
-        if (libraryName != RtMidiNative.LibraryName)
-        {
-            return 0;
-        }
-
         EnsureLoaded();
         return _library;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 
 using AiJukebox.Configuration;
+using AiJukebox.Devices;
 using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
@@ -34,13 +35,17 @@ internal static class GenerateCommand
         format.AcceptOnlyFromAmong([.. TokenizerFactory.Names]);
         var threads = new Option<int>("--threads") { Description = "LibTorch threads (1 is fastest for one token at a time)", DefaultValueFactory = _ => 1 };
         var engine = EngineOption.Create();
+        var render = new Option<string?>("--render") { Description = "Also render the .mid to this .wav or .flac file with the built-in synth (FluidSynth)" };
+        var synth = new SynthOptionSet();
         var stats = new Option<bool>("--stats") { Description = "Print per-token latency (p50/p99/max), tokens/s and memory before and after" };
 
         var command = new Command("generate", "Generate music with a trained model and write it to a .mid file.");
-        foreach (var option in new Option[] { model, notes, output, length, beats, temperature, topK, topP, repetition, seed, primer, primerLength, tempo, program, channel, format, threads, engine, stats })
+        foreach (var option in new Option[] { model, notes, output, length, beats, temperature, topK, topP, repetition, seed, primer, primerLength, tempo, program, channel, format, threads, engine, stats, render })
         {
             command.Options.Add(option);
         }
+
+        synth.AddTo(command, live: false);
 
         command.SetAction((parse, cancel) =>
         {
@@ -50,6 +55,20 @@ internal static class GenerateCommand
             if (problem is not null)
             {
                 stderr.WriteLine($"aijukebox generate: {problem}");
+                return Task.FromResult(2);
+            }
+
+            AudioRenderOptions? renderOptions = null;
+            try
+            {
+                if (parse.GetValue(render) is { } audio)
+                {
+                    renderOptions = AudioRendering.IsAudioFile(audio) ? synth.Render(parse) : throw new ArgumentException($"--render writes .wav or .flac files, not {audio}.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"aijukebox generate: {e.Message}");
                 return Task.FromResult(2);
             }
 
@@ -74,9 +93,15 @@ internal static class GenerateCommand
                 var primerTokens = OfflineGeneration.Primer(loaded, parse.GetValue(primer)!, parse.GetValue(primerLength), seedValue);
                 var maxBeats = parse.GetValue(beats);
                 var request = new GenerationRequest(primerTokens, sampling, seedValue, parse.GetValue(length) ?? (maxBeats is null ? 500 : null), maxBeats);
-                return Task.FromResult(Run(loaded, request, EngineOption.Parse(parse.GetValue(engine)), parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel));
+                var code = Run(loaded, request, EngineOption.Parse(parse.GetValue(engine)), parse.GetValue(output)!, parse.GetValue(tempo), parse.GetValue(program), parse.GetValue(channel) - 1, parse.GetValue(stats), stdout, cancel);
+                if (code == 0 && renderOptions is not null)
+                {
+                    stdout.WriteLine(AudioRendering.Summary(AudioRendering.Render(parse.GetValue(output)!, parse.GetValue(render)!, renderOptions, cancel)));
+                }
+
+                return Task.FromResult(code);
             }
-            catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or ArgumentException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ModelFileException or NotesFileException or MidiImportException or MidiDeviceException or ArgumentException or FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"aijukebox generate: {e.Message.Split('\n')[0]}");
                 return Task.FromResult(1);

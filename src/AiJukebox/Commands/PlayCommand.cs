@@ -23,7 +23,7 @@ internal static partial class PlayCommand
     {
         var model = new Option<string?>("--model", "-m") { Description = "A model.json, run folder or .safetensors file (default: config/jukebox.json's model)" };
         var notes = new Option<string?>("--notes", "-n") { Description = "The notes file the model was trained on (default: notes.json beside the model)" };
-        var output = new Option<string?>("--out", "-o") { Description = "Output port: exact name, index, or a unique part of it (see 'aijukebox ports'); default: a virtual output" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output port: exact name, index, or a unique part of it (see 'aijukebox ports'), or 'synth' for the built-in synth (FluidSynth); default: a virtual output, else the built-in synth when there is no MIDI system" };
         var virtualName = new Option<string?>("--virtual") { Description = $"Create a virtual output with this name for a synth or DAW to connect to (default '{DefaultPortName}')", Arity = ArgumentArity.ZeroOrOne };
         var input = new Option<string?>("--in", "-i") { Description = "Input port of the player's keyboard" };
         var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack, coremidi or winmm (default: the platform's usual one)" };
@@ -60,12 +60,16 @@ internal static partial class PlayCommand
         var engine = EngineOption.Create();
         var autosave = new Option<double?>("--autosave") { Description = "Seconds between autosaves of the take" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No status lines, only the summary" };
+        var render = new Option<string?>("--render") { Description = "When the take is saved, render it to this .wav or .flac file with the built-in synth (records to the same name with .mid when --record is not given)" };
+        var synth = new SynthOptionSet();
 
-        var command = new Command("play", "Perform live on a MIDI port: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet })
+        var command = new Command("play", "Perform live on a MIDI port or the built-in synth: solo, call-and-response or accompanying a keyboard, recording the take.");
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet, render })
         {
             command.Options.Add(option);
         }
+
+        synth.AddTo(command, live: true);
 
         command.SetAction((parse, cancel) =>
         {
@@ -77,6 +81,7 @@ internal static partial class PlayCommand
             }
 
             LiveOptions options;
+            AudioRenderOptions renderOptions;
             try
             {
                 var defaults = LiveConfig.Load(JukeboxConfig.Load);
@@ -110,7 +115,7 @@ internal static partial class PlayCommand
                         "off" => PhraseAlignment.Off,
                         _ => defaults.Align,
                     },
-                    RecordPath = parse.GetValue(record) ?? defaults.RecordPath,
+                    RecordPath = parse.GetValue(record) ?? (parse.GetValue(render) is { } audio ? Path.ChangeExtension(audio, ".mid") : defaults.RecordPath),
                     Seed = parse.GetValue(seed) ?? (ulong)Random.Shared.NextInt64(),
                     Thru = parse.GetValue(thru) ?? defaults.Thru,
                     Channel = parse.GetValue(channel) is { } c ? CheckChannel(c) - 1 : defaults.Channel,
@@ -123,6 +128,12 @@ internal static partial class PlayCommand
                     AutosaveSeconds = parse.GetValue(autosave) ?? defaults.AutosaveSeconds,
                 };
                 options.Validate();
+                if (parse.GetValue(render) is { } audioFile && !AudioRendering.IsAudioFile(audioFile))
+                {
+                    throw new ArgumentException($"--render writes .wav or .flac files, not {audioFile}.");
+                }
+
+                renderOptions = synth.Render(parse);
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
@@ -146,7 +157,10 @@ internal static partial class PlayCommand
                 parse.GetValue(primer)!,
                 parse.GetValue(wait),
                 parse.GetValue(quiet),
-                EngineOption.Parse(parse.GetValue(engine)));
+                EngineOption.Parse(parse.GetValue(engine)),
+                synth.Live(parse),
+                parse.GetValue(render),
+                renderOptions);
             try
             {
                 TorchRuntime.SetThreads(parse.GetValue(threads));

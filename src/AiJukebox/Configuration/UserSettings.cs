@@ -34,6 +34,12 @@ internal sealed record UserSettings
     /// <summary>The input port's name.</summary>
     public string? In { get; init; }
 
+    /// <summary>The built-in synth's SoundFont (.sf2/.sf3); <c>--soundfont</c> and <c>$AIJUKEBOX_SOUNDFONT</c> win over it.</summary>
+    public string? SoundFont { get; init; }
+
+    /// <summary>The built-in synth's audio driver (pulseaudio, jack, alsa...); <c>--audio-driver</c> wins over it.</summary>
+    public string? AudioDriver { get; init; }
+
     /// <summary>Perform: the mode (solo, call-response, accompany).</summary>
     public string? Mode { get; init; }
 

@@ -6,9 +6,9 @@ using AiJukebox.Music;
 namespace AiJukebox.Playing;
 
 /// <summary>
-/// Plays a .mid file's notes to a MIDI sink on its own thread (the Generate screen's "play it"):
-/// sleeps until shortly before each message, then spins to its time. Stopping, or reaching the
-/// end, ends every note that still sounds.
+/// Plays a .mid file's notes (and program changes) to a MIDI sink on its own thread (the Generate
+/// screen's "play it"): sleeps until shortly before each message, then spins to its time. Stopping,
+/// or reaching the end, ends every note that still sounds.
 /// </summary>
 internal sealed class FilePlayback : IDisposable
 {
@@ -22,17 +22,8 @@ internal sealed class FilePlayback : IDisposable
     /// <exception cref="MidiImportException">The file is not readable MIDI.</exception>
     public FilePlayback(string path, IMidiSink sink)
     {
-        var piece = MidiFileImporter.Read(path, ImportOptions.Default).Pieces.FirstOrDefault();
-        var tempo = new TempoMap(piece?.Tempos ?? []);
         var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 20);
-        long At(double beat) => start + (long)(tempo.ToSeconds(beat) * Stopwatch.Frequency);
-        // Note-offs sort before note-ons at the same time, so a repeated pitch sounds again.
-        _events = [.. (piece?.Notes ?? []).SelectMany(n => new[]
-            {
-                (Ticks: At(n.Start), Status: (byte)(0x90 | n.Channel), Pitch: (byte)n.Pitch, Velocity: (byte)Math.Max(1, n.Velocity)),
-                (Ticks: At(n.End), Status: (byte)(0x80 | n.Channel), Pitch: (byte)n.Pitch, Velocity: (byte)0),
-            })
-            .OrderBy(e => e.Ticks).ThenBy(e => e.Status >= 0x90)];
+        _events = [.. MidiFileMessages.Read(path).Select(m => (Ticks: start + (long)(m.Seconds * Stopwatch.Frequency), m.Status, Pitch: m.Data1, Velocity: m.Data2))];
         _sink = sink;
         Name = Path.GetFileName(path);
         _thread = new Thread(Run) { Name = "AI Jukebox file playback", IsBackground = true };
@@ -77,6 +68,11 @@ internal sealed class FilePlayback : IDisposable
                 }
 
                 Send(status, pitch, velocity, message);
+                if (status >= 0xA0)
+                {
+                    continue;
+                }
+
                 if (status >= 0x90)
                 {
                     sounding.Add(((byte)(status & 0x0F), pitch));

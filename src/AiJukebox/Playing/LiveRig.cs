@@ -7,20 +7,31 @@ namespace AiJukebox.Playing;
 
 /// <summary>
 /// The ports a performance plays through, and the performer wired to them: the composition the
-/// play verb and the UI's Perform screen share. The ports stay open across performers (a synth
-/// connected to the virtual output stays connected when the UI restarts the music).
+/// play verb and the UI's Perform screen share. The output is a MIDI port or the built-in synth.
+/// The ports stay open across performers (a synth connected to the virtual output stays connected
+/// when the UI restarts the music).
 /// </summary>
 internal sealed class LiveRig : IDisposable
 {
-    private readonly MidiOutputPort _output;
+    /// <summary>The output name (<c>--out synth</c>, the UI's choice) that picks the built-in synth rather than a MIDI port.</summary>
+    public const string SynthChoice = "synth";
+
+    private readonly MidiOutputPort? _output;
+    private readonly FluidSynthOutput? _synth;
     private readonly MidiInputPort? _input;
     private string? _lost;
 
-    private LiveRig(MidiOutputPort output, MidiInputPort? input)
+    private LiveRig(MidiOutputPort? output, FluidSynthOutput? synth, MidiInputPort? input, string? fallback)
     {
         _output = output;
+        _synth = synth;
         _input = input;
-        _output.PortLost += (_, message) => Lose(message);
+        Fallback = fallback;
+        if (_output is not null)
+        {
+            _output.PortLost += (_, message) => Lose(message);
+        }
+
         if (_input is not null)
         {
             _input.PortLost += (_, message) => Lose(message);
@@ -30,27 +41,79 @@ internal sealed class LiveRig : IDisposable
     /// <summary>Raised (on a MIDI library thread) the first time a port goes away.</summary>
     public event Action<string>? PortLost;
 
-    public string OutputName => _output.Name;
+    public string OutputName => _synth?.Name ?? _output!.Name;
+
+    /// <summary>True when the output is the built-in synth.</summary>
+    public bool IsSynth => _synth is not null;
+
+    /// <summary>Why the built-in synth plays instead of the MIDI output asked for by default, or null.</summary>
+    public string? Fallback { get; }
 
     public string? InputName => _input?.Name;
 
     /// <summary>The first port-lost message, or null.</summary>
     public string? Lost => Volatile.Read(ref _lost);
 
-    /// <summary>Opens the output (<paramref name="outputPort"/>, else a virtual port named <paramref name="virtualName"/>) and the optional input.</summary>
-    /// <exception cref="MidiDeviceException">The MIDI system or a port is missing (the message says which and what to do).</exception>
-    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort)
+    /// <summary>
+    /// Opens the output (<paramref name="outputPort"/>: a port, or <see cref="SynthChoice"/> for the
+    /// built-in synth; null: a virtual port named <paramref name="virtualName"/>) and the optional input.
+    /// With <paramref name="synthWhenNoMidi"/>, a virtual port that cannot be made (no MIDI system,
+    /// no JACK server) gives way to the built-in synth, and <see cref="Fallback"/> says why.
+    /// </summary>
+    /// <exception cref="MidiDeviceException">The MIDI system, a port or the synth is missing (the message says which and what to do).</exception>
+    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort, SynthOptions? synth = null, bool synthWhenNoMidi = false)
     {
-        var chosen = MidiApiNames.TryParse(api, out var named) ? named : MidiSystem.GetDefaultApi();
-        var output = outputPort is not null ? MidiSystem.OpenOutput(chosen, outputPort) : MidiSystem.CreateVirtualOutput(chosen, virtualName);
+        MidiOutputPort? output = null;
+        FluidSynthOutput? synthOutput = null;
+        string? fallback = null;
         try
         {
-            return new LiveRig(output, inputPort is null ? null : MidiSystem.OpenInput(chosen, inputPort));
+            if (NamesSynth(outputPort))
+            {
+                synthOutput = FluidSynthOutput.Open(synth ?? new SynthOptions());
+            }
+            else if (outputPort is not null)
+            {
+                output = MidiSystem.OpenOutput(Api(api), outputPort);
+            }
+            else
+            {
+                try
+                {
+                    output = MidiSystem.CreateVirtualOutput(Api(api), virtualName);
+                }
+                catch (MidiDeviceException noMidi) when (synthWhenNoMidi)
+                {
+                    synthOutput = OpenFallback(synth, noMidi);
+                    fallback = $"No MIDI output ({noMidi.Message.TrimEnd('.')}): playing through the built-in synth.";
+                }
+            }
+
+            return new LiveRig(output, synthOutput, inputPort is null ? null : MidiSystem.OpenInput(Api(api), inputPort), fallback);
         }
         catch
         {
-            output.Dispose();
+            output?.Dispose();
+            synthOutput?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Whether an output name picks the built-in synth (<c>synth</c>, or the UI's list entry).</summary>
+    public static bool NamesSynth(string? outputPort) =>
+        string.Equals(outputPort, SynthChoice, StringComparison.OrdinalIgnoreCase) || outputPort == FluidSynthOutput.DisplayName;
+
+    private static MidiApi Api(string? api) => MidiApiNames.TryParse(api, out var named) ? named : MidiSystem.GetDefaultApi();
+
+    private static FluidSynthOutput OpenFallback(SynthOptions? synth, MidiDeviceException noMidi)
+    {
+        try
+        {
+            return FluidSynthOutput.Open(synth ?? new SynthOptions());
+        }
+        catch (SynthException noSynth)
+        {
+            throw new MidiDeviceException($"{noMidi.Message.TrimEnd('.')}; and the built-in synth cannot play either: {noSynth.Message}", noSynth);
         }
     }
 
@@ -58,7 +121,7 @@ internal sealed class LiveRig : IDisposable
     /// <exception cref="ArgumentException">The options are inconsistent, or the model and tokenizer disagree.</exception>
     public Performer CreatePerformer(LiveOptions options, LoadedModel loaded, ITokenPredictor predictor, int[] primer, Func<IMidiSink, IMidiSink>? tapOutput = null, Func<IMidiInput, IMidiInput>? tapInput = null)
     {
-        IMidiSink sink = new PortSink(_output);
+        var sink = Sink();
         IMidiInput? input = _input is null ? null : new PortInput(_input);
         return new Performer(
             options,
@@ -74,7 +137,7 @@ internal sealed class LiveRig : IDisposable
     /// <exception cref="MidiImportException">The file is not readable MIDI.</exception>
     public FilePlayback PlayFile(string path, Func<IMidiSink, IMidiSink>? tapOutput = null)
     {
-        IMidiSink sink = new PortSink(_output);
+        var sink = Sink();
         return new FilePlayback(path, tapOutput?.Invoke(sink) ?? sink);
     }
 
@@ -82,8 +145,11 @@ internal sealed class LiveRig : IDisposable
     public void Dispose()
     {
         _input?.Dispose();
-        _output.Dispose();
+        _output?.Dispose();
+        _synth?.Dispose();
     }
+
+    private IMidiSink Sink() => _synth is not null ? new SynthSink(_synth) : new PortSink(_output!);
 
     private void Lose(string message)
     {

@@ -19,7 +19,14 @@ internal static class PlaySession
 
     public static int Run(PlaySettings settings, LoadedModel loaded, int[] primer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        using var rig = LiveRig.Open(settings.Api, settings.OutputPort, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName, settings.InputPort);
+        // Without --out or --virtual, a machine with no usable MIDI system still makes sound.
+        var synthWhenNoMidi = settings.OutputPort is null && settings.VirtualName is null;
+        using var rig = LiveRig.Open(settings.Api, settings.OutputPort, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName, settings.InputPort, settings.Synth, synthWhenNoMidi);
+        if (rig.Fallback is { } fallback)
+        {
+            stderr.WriteLine($"aijukebox play: {fallback}");
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         rig.PortLost += _ => stop.Cancel();
 
@@ -88,6 +95,13 @@ internal static class PlaySession
         {
             stderr.WriteLine($"aijukebox play: {final.TakeError}");
         }
+        else if (settings.RenderPath is { } audio && options.RecordPath is { } take)
+        {
+            if (!RenderTake(take, audio, settings.Render ?? new AudioRenderOptions(), stdout, stderr))
+            {
+                return 1;
+            }
+        }
 
         if (rig.Lost is { } lost)
         {
@@ -102,6 +116,20 @@ internal static class PlaySession
         }
 
         return final.TakeError is null ? (cancel.IsCancellationRequested ? 130 : 0) : 1;
+    }
+
+    private static bool RenderTake(string take, string audio, AudioRenderOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            stdout.WriteLine(Services.AudioRendering.Summary(Services.AudioRendering.Render(take, audio, options)));
+            return true;
+        }
+        catch (Exception e) when (e is MidiDeviceException or Music.MidiImportException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"aijukebox play: the take is saved, but not rendered: {e.Message.Split('\n')[0]}");
+            return false;
+        }
     }
 
     // Every collection pauses the clock thread too, so the summary counts them (all generations).

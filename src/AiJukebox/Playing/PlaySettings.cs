@@ -1,3 +1,4 @@
+using AiJukebox.Devices;
 using AiJukebox.Live;
 using AiJukebox.Model;
 
@@ -14,4 +15,7 @@ internal sealed record PlaySettings(
     string Primer,
     double WaitSeconds,
     bool Quiet,
-    InferenceEngine Engine = InferenceEngine.Auto);
+    InferenceEngine Engine = InferenceEngine.Auto,
+    SynthOptions? Synth = null,
+    string? RenderPath = null,
+    AudioRenderOptions? Render = null);

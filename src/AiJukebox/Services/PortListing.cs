@@ -5,13 +5,16 @@ namespace AiJukebox.Services;
 
 /// <summary>The output and input ports of one MIDI system, or why there are none.</summary>
 /// <param name="Api">The MIDI system's name (jack, alsa...), or null when RtMidi itself is missing.</param>
-/// <param name="Outputs">Output choices: our virtual port first, then the system's ports.</param>
+/// <param name="Outputs">Output choices: our virtual port first, the built-in synth, then the system's ports; only the synth when there is no MIDI system.</param>
 /// <param name="Inputs">Input choices: "none", then the system's ports.</param>
 /// <param name="Problem">One line saying what is missing and what to do, or null.</param>
 internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, IReadOnlyList<string> Inputs, string? Problem)
 {
     /// <summary>The choice that opens a virtual port other programs connect to.</summary>
     public const string Virtual = "virtual: AI Jukebox";
+
+    /// <summary>The choice that plays through the built-in synth (FluidSynth).</summary>
+    public const string Synth = Devices.FluidSynthOutput.DisplayName;
 
     /// <summary>The input choice that listens to nothing.</summary>
     public const string NoInput = "none";
@@ -44,10 +47,10 @@ internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, I
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
-            return new PortListing(null, [], [], $"cannot list the MIDI ports ({e.Message}).");
+            return NoMidi(null, $"cannot list the MIDI ports ({e.Message}).");
         }
 
-        return Parse(stdout, apiName) ?? new PortListing(null, [], [], LastLine(stderr) ?? "cannot list the MIDI ports (no output from 'aijukebox ports').");
+        return Parse(stdout, apiName) ?? NoMidi(null, LastLine(stderr) ?? "cannot list the MIDI ports (no output from 'aijukebox ports').");
     }
 
     private static PortListing? Parse(string json, string? apiName)
@@ -70,16 +73,19 @@ internal sealed record PortListing(string? Api, IReadOnlyList<string> Outputs, I
             var name = chosen.GetProperty("api").GetString();
             if (chosen.TryGetProperty("problem", out var problem))
             {
-                return new PortListing(name, [], [], problem.GetString());
+                return NoMidi(name, problem.GetString());
             }
 
-            return new PortListing(name, [Virtual, .. Names(chosen, "outputs")], [NoInput, .. Names(chosen, "inputs")], null);
+            return new PortListing(name, [Virtual, Synth, .. Names(chosen, "outputs")], [NoInput, .. Names(chosen, "inputs")], null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    /// <summary>No MIDI system: the built-in synth is the one output, so the jukebox still sounds.</summary>
+    private static PortListing NoMidi(string? api, string? problem) => new(api, [Synth], [NoInput], problem);
 
     private static IEnumerable<string> Names(JsonElement api, string side) =>
         api.GetProperty(side).EnumerateArray().Select(p => p.GetProperty("name").GetString() ?? string.Empty);

@@ -12,6 +12,6 @@ internal static class BackgroundFailure
     {
         var cause = error is AggregateException aggregate ? aggregate.GetBaseException() : error;
         Console.Error.WriteLine($"{DateTime.Now:yyyy-MM-dd HH:mm:ss} aijukebox: {what} failed: {cause}");
-        return $"{what} failed unexpectedly ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); details in the log (F8).";
+        return $"{what} failed unexpectedly ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); details in the log (F9).";
     }
 }

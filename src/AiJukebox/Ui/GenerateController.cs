@@ -1,3 +1,4 @@
+using AiJukebox.Devices;
 using AiJukebox.Model;
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
@@ -6,9 +7,11 @@ using AiJukebox.Services;
 
 namespace AiJukebox.Ui;
 
-/// <summary>Runs the offline generator for the Generate screen on a background thread.</summary>
-internal sealed class GenerateController(ModelSession session, SettingsStore settings)
+/// <summary>Runs the offline generator, and the rendering of its file to audio, for the Generate screen on a background thread.</summary>
+internal sealed class GenerateController(ModelSession session, SettingsStore settings, AudioRenderOptions? render = null)
 {
+    private Task<string>? _rendering;
+
     private CancellationTokenSource? _cancel;
     private Task<string>? _task;
     private int _tokens;
@@ -36,6 +39,29 @@ internal sealed class GenerateController(ModelSession session, SettingsStore set
     }
 
     public void Cancel() => _cancel?.Cancel();
+
+    /// <summary>Renders <paramref name="midi"/> to a .wav beside it with the built-in synth; the task ends with the summary or a one-line problem.</summary>
+    public Task<string> Render(string midi)
+    {
+        if (_rendering is { IsCompleted: false })
+        {
+            return Task.FromResult("Already rendering.");
+        }
+
+        var audio = Path.ChangeExtension(midi, ".wav");
+        _rendering = Task.Run(() =>
+        {
+            try
+            {
+                return AudioRendering.Summary(AudioRendering.Render(midi, audio, render ?? new AudioRenderOptions()));
+            }
+            catch (Exception e) when (e is MidiDeviceException or MidiImportException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                return $"Cannot render {Path.GetFileName(midi)}: {e.Message.Split('\n')[0]}";
+            }
+        });
+        return _rendering;
+    }
 
     private string Generate(GenerateForm form, CancellationToken cancel)
     {

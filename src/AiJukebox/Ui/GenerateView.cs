@@ -21,8 +21,9 @@ internal sealed class GenerateView : View
     private readonly Button _generate = new() { X = 0, Y = 4, ShadowStyle = ShadowStyles.None, Text = "Generate (F5)" };
     private readonly Button _cancel = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Cancel (F6)", Enabled = false };
     private readonly Button _play = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Play (F7)", Enabled = false };
-    private readonly Label _status = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet." };
+    private readonly Button _render = new() { Y = 4, ShadowStyle = ShadowStyles.None, Text = "Render .wav (F8)", Enabled = false };
+    private readonly Label _status = new() { X = 0, Y = 5, Width = Dim.Fill(), Height = 1, HotKeySpecifier = (System.Text.Rune)0xFFFF };
+    private readonly Label _result = new() { X = 0, Y = 6, Width = Dim.Fill(), Height = Dim.Fill(), Text = "Nothing generated yet.", HotKeySpecifier = (System.Text.Rune)0xFFFF };
     private readonly GenerateController _controller;
     private readonly PerformController _live;
     private string? _written;
@@ -46,11 +47,13 @@ internal sealed class GenerateView : View
         _primer = Fields.Add(this, "Primer (corpus, none or a .mid file):", 0, 3, null, "corpus");
         _cancel.X = Pos.Right(_generate) + 1;
         _play.X = Pos.Right(_cancel) + 1;
-        Add(_generate, _cancel, _play, new Label { X = Pos.Right(_play) + 2, Y = 4, Text = "blank seed = random" }, _status, _result);
+        _render.X = Pos.Right(_play) + 1;
+        Add(_generate, _cancel, _play, _render, new Label { X = Pos.Right(_render) + 2, Y = 4, Text = "blank seed = random" }, _status, _result);
         _result.TextFormatter.WordWrap = true;
         _generate.Accepting += (_, e) => { e.Handled = true; Generate(); };
         _cancel.Accepting += (_, e) => { e.Handled = true; _controller.Cancel(); };
         _play.Accepting += (_, e) => { e.Handled = true; Play(); };
+        _render.Accepting += (_, e) => { e.Handled = true; Render(); };
     }
 
     public void FocusForm() => _output.SetFocus();
@@ -85,7 +88,7 @@ internal sealed class GenerateView : View
             var result = t.IsCompletedSuccessfully ? t.Result : BackgroundFailure.Report("Generation", (Exception?)t.Exception ?? new OperationCanceledException());
             _result.Text = result;
             _written = result.StartsWith("Wrote ", StringComparison.Ordinal) || result.StartsWith("Cancelled early", StringComparison.Ordinal) ? form.Output : _written;
-            _play.Enabled = _written is not null;
+            _play.Enabled = _render.Enabled = _written is not null;
             _generate.Enabled = true;
             _cancel.Enabled = false;
         }), TaskScheduler.Default);
@@ -103,6 +106,21 @@ internal sealed class GenerateView : View
         }
 
         _live.PlayFile(_written);
+    }
+
+    /// <summary>Renders the file just written to a .wav beside it with the built-in synth.</summary>
+    public void Render()
+    {
+        if (_written is null)
+        {
+            _status.Text = "Generate a file first (F5).";
+            return;
+        }
+
+        // The result pane, not the status line: that one follows the output port's messages.
+        var summary = _result.Text;
+        _result.Text = $"{summary}\nRendering {Path.GetFileName(_written)} to .wav...";
+        _controller.Render(_written).ContinueWith(t => App?.Invoke(() => _result.Text = $"{summary}\n{t.Result}"), TaskScheduler.Default);
     }
 
     /// <summary>Shows the output port's latest message (a UI timer calls this; opening the port takes a moment).</summary>

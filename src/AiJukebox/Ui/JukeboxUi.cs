@@ -52,14 +52,16 @@ internal static class JukeboxUi
             (path, notesPath) => window?.PickModel(path, notesPath),
             () => ModelCatalog.Find(Roots(), [settings.Current.TrainRun, settings.Current.Model, session.Summary?.WeightsPath]));
         var ports = new PortsPane(() => chosen.Api, chosen.Out, chosen.In);
-        using var live = new PerformController(session, settings, () => (chosen.Api, ports.Output, ports.Input));
+        Devices.NativeMessages.KeepOffTerminal();
+        var synth = new Devices.SynthOptions { SoundFont = chosen.SoundFont, SettingsSoundFont = settings.Current.SoundFont, AudioDriver = chosen.AudioDriver };
+        using var live = new PerformController(session, settings, () => (chosen.Api, ports.Output, ports.Input), synth);
         var perform = new PerformView(modelPane, ports, new TransportPane(live), live);
         ports.Chosen += () => Report(perform, settings.Update(s => s with { Out = ports.Output, In = ports.Input }));
 
         // From here until the UI ends, whatever native code prints goes to the log, not over the screen.
         using var nativeLog = CaptureNativeMessages(out var captureProblem);
         using IApplication app = Application.Create().Init();
-        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings), live, settings), new LogView(nativeLog?.LogPath, captureProblem));
+        window = new MainWindow(perform, new TrainView(training, settings), new GenerateView(new GenerateController(session, settings, new Devices.AudioRenderOptions { SoundFont = chosen.SoundFont, SettingsSoundFont = settings.Current.SoundFont }), live, settings), new LogView(nativeLog?.LogPath, captureProblem));
         window.Attach(app);
         window.ModelPicked += (path, notesPath) => session.LoadAsync(path, notesPath).ContinueWith(
             t => app.Invoke(() => Report(perform, t.IsCompletedSuccessfully && t.Result ? settings.Update(s => s with { Model = path, Notes = notesPath }) : null)),

@@ -40,7 +40,7 @@ internal sealed class MainWindow : Window
         Bind(Key.F1, () => Show(Screen.Perform));
         Bind(Key.F2, () => Show(Screen.Train));
         Bind(Key.F3, () => Show(Screen.Generate));
-        Bind(Key.F8, () => Show(Screen.Log));
+        Bind(Key.F9, () => Show(Screen.Log));
         Bind(Key.F4, () => On(Screen.Perform, _perform.Model.Browse));
         Bind(Key.F5, () => _screen switch
         {
@@ -50,6 +50,7 @@ internal sealed class MainWindow : Window
         });
         Bind(Key.F6, () => _screen == Screen.Train ? Do(_train.Cancel) : On(Screen.Generate, _generate.Cancel));
         Bind(Key.F7, () => _screen == Screen.Train ? Do(_train.Use) : On(Screen.Generate, _generate.Play));
+        Bind(Key.F8, () => On(Screen.Generate, _generate.Render));
         Bind(Key.Q, Letter(Quit));
         Bind(Key.Q.WithCtrl, Quit);
         var live = _perform.Controller;
@@ -108,7 +109,7 @@ internal sealed class MainWindow : Window
             Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             Screen.Log => "What native libraries printed while the UI ran  F1 back",
-            _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
+            _ => "F5 generate  F6 cancel  F7 play it (again: stop)  F8 render .wav  Tab move",
         };
         switch (screen)
         {
@@ -143,7 +144,7 @@ internal sealed class MainWindow : Window
     private void ShowBar()
     {
         _newLogLines = _log.NewLines;
-        var log = _newLogLines > 0 ? $"F8 Log ({_newLogLines} new)" : "F8 Log";
+        var log = _newLogLines > 0 ? $"F9 Log ({_newLogLines} new)" : "F9 Log";
         _bar.Text = string.Join("  ", new[] { (Screen.Perform, "F1 Perform"), (Screen.Train, "F2 Train"), (Screen.Generate, "F3 Generate"), (Screen.Log, log) }
             .Select(s => s.Item1 == _screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "  q quit";
     }

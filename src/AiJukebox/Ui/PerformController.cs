@@ -22,6 +22,7 @@ internal sealed class PerformController : IDisposable
     private readonly ModelSession _session;
     private readonly SettingsStore _settings;
     private readonly Func<(string? Api, string? Out, string? In)> _ports;
+    private readonly SynthOptions _synth;
     private LiveRig? _rig;
     private (string? Api, string? Out, string? In) _rigPorts;
     private volatile Performer? _performer;
@@ -38,8 +39,9 @@ internal sealed class PerformController : IDisposable
     private DateTime _takeStarted;
     private volatile string? _message;
 
-    public PerformController(ModelSession session, SettingsStore settings, Func<(string? Api, string? Out, string? In)> ports)
+    public PerformController(ModelSession session, SettingsStore settings, Func<(string? Api, string? Out, string? In)> ports, SynthOptions? synth = null)
     {
+        _synth = synth ?? new SynthOptions();
         _session = session;
         _settings = settings;
         _ports = ports;
@@ -265,7 +267,7 @@ internal sealed class PerformController : IDisposable
                 _takeStarted = DateTime.UtcNow;
                 _message = started is null
                     ? "No model is loaded: pick one (F4) or train one (F2)."
-                    : $"Playing on '{_rig!.OutputName}'{(_rig.InputName is null ? string.Empty : $", listening to '{_rig.InputName}'")}{(record ? $", recording {options.RecordPath}" : string.Empty)}.";
+                    : $"{_rig!.Fallback}{(_rig.Fallback is null ? "" : " ")}Playing on '{_rig.OutputName}'{(_rig.InputName is null ? string.Empty : $", listening to '{_rig.InputName}'")}{(record ? $", recording {options.RecordPath}" : string.Empty)}.";
             }
             catch (Exception e) when (e is MidiDeviceException or ArgumentException or IOException or UnauthorizedAccessException or MidiImportException)
             {
@@ -338,9 +340,16 @@ internal sealed class PerformController : IDisposable
         _rig = null;
         _rig = LiveRig.Open(
             wanted.Api,
-            wanted.Out is null or PortListing.Virtual ? null : wanted.Out,
+            wanted.Out switch
+            {
+                null or PortListing.Virtual => null,
+                PortListing.Synth => LiveRig.SynthChoice,
+                var port => port,
+            },
             Commands.PlayCommand.DefaultPortName,
-            wanted.In is null or PortListing.NoInput ? null : wanted.In);
+            wanted.In is null or PortListing.NoInput ? null : wanted.In,
+            _synth,
+            synthWhenNoMidi: true);
         _rigPorts = wanted;
     }
 

@@ -6,7 +6,8 @@ namespace AiJukebox.Ui;
 /// <summary>The first screen: model, ports, transport and status.</summary>
 internal sealed class PerformView : View
 {
-    private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+    // No hotkey marker: file names such as FluidR3_GM.sf2 keep their underscores.
+    private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, HotKeySpecifier = (System.Text.Rune)0xFFFF };
 
     public PerformView(ModelPane model, PortsPane ports, TransportPane transport, PerformController controller)
     {

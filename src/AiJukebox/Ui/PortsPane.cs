@@ -7,12 +7,15 @@ using Terminal.Gui.Views;
 
 namespace AiJukebox.Ui;
 
-/// <summary>Output and input port lists of the MIDI system, refreshed off the UI thread (F5).</summary>
+/// <summary>
+/// Output and input port lists of the MIDI system, refreshed off the UI thread (F5). Without a MIDI
+/// system the built-in synth is the one output, and the pane says why beneath it.
+/// </summary>
 internal sealed class PortsPane : FrameView
 {
     private readonly ListView _outputs = new() { X = 0, Y = 1, Width = Dim.Percent(50), Height = Dim.Fill() };
     private readonly ListView _inputs = new() { X = Pos.Percent(50), Y = 1, Width = Dim.Fill(), Height = Dim.Fill() };
-    private readonly Label _problem = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Visible = false };
+    private readonly Label _problem = new() { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(), Visible = false };
     private readonly Label _outTitle = new() { X = 0, Y = 0, Text = "Output" };
     private readonly Label _inTitle = new() { X = Pos.Percent(50), Y = 0, Text = "Input (keyboard)" };
     private readonly Func<string?> _api;
@@ -39,7 +42,7 @@ internal sealed class PortsPane : FrameView
 
     public string? PreferredIn { get; private set; }
 
-    /// <summary>The chosen output, or null when there is no MIDI system.</summary>
+    /// <summary>The chosen output (<see cref="PortListing.Synth"/> when there is no MIDI system), or null before the first listing.</summary>
     public string? Output => Pick(_outputs, _listing?.Outputs);
 
     /// <summary>The chosen input ("none" = no keyboard).</summary>
@@ -73,8 +76,8 @@ internal sealed class PortsPane : FrameView
         Title = $"Ports: {listing.Api ?? "no MIDI"} (F5 refresh)";
         var problem = listing.Problem is not null;
         _problem.Visible = problem;
-        _outputs.Visible = _inputs.Visible = _outTitle.Visible = _inTitle.Visible = !problem;
-        _problem.Text = listing.Problem ?? string.Empty;
+        _outputs.Height = _inputs.Height = problem ? 1 : Dim.Fill();
+        _problem.Text = problem ? $"No MIDI: {listing.Problem} The built-in synth plays instead." : string.Empty;
         // Selecting the preferred ports is not a choice of the user's: it must not be saved.
         _showing = true;
         _outputs.SetSource(new ObservableCollection<string>(listing.Outputs));

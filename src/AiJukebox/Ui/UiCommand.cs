@@ -14,9 +14,11 @@ internal static class UiCommand
         var notes = new Option<string?>("--notes", "-n") { Description = "UI: the notes file the model was trained on" };
         var api = new Option<string?>("--api") { Description = "UI: the MIDI system: alsa, jack, coremidi or winmm" };
         api.AcceptOnlyFromAmong([.. Devices.MidiApiNames.All]);
-        var output = new Option<string?>("--out") { Description = "UI: the output port to select ('virtual' for our own port)" };
+        var output = new Option<string?>("--out") { Description = "UI: the output to select ('virtual' for our own port, 'synth' for the built-in synth)" };
         var input = new Option<string?>("--in") { Description = "UI: the input (keyboard) port to select" };
-        foreach (var option in new Option[] { model, notes, api, output, input })
+        var soundFont = new Option<string?>("--soundfont") { Description = "UI: the built-in synth's SoundFont (.sf2/.sf3)" };
+        var audioDriver = new Option<string?>("--audio-driver") { Description = "UI: the built-in synth's audio driver (pulseaudio, jack, alsa...)" };
+        foreach (var option in new Option[] { model, notes, api, output, input, soundFont, audioDriver })
         {
             root.Options.Add(option);
         }
@@ -31,7 +33,7 @@ internal static class UiCommand
                 return root.Parse("--help").Invoke(parse.InvocationConfiguration);
             }
 
-            return JukeboxUi.Run(new UiOptions(parse.GetValue(model), parse.GetValue(notes), parse.GetValue(api), parse.GetValue(output), parse.GetValue(input)));
+            return JukeboxUi.Run(new UiOptions(parse.GetValue(model), parse.GetValue(notes), parse.GetValue(api), parse.GetValue(output), parse.GetValue(input), parse.GetValue(soundFont), parse.GetValue(audioDriver)));
         });
     }
 }

@@ -3,7 +3,7 @@ using AiJukebox.Configuration;
 namespace AiJukebox.Ui;
 
 /// <summary>The play-style flags given on the command line; null = not given (user settings, then config/ decide).</summary>
-internal sealed record UiOptions(string? Model, string? Notes, string? Api, string? Out, string? In)
+internal sealed record UiOptions(string? Model, string? Notes, string? Api, string? Out, string? In, string? SoundFont = null, string? AudioDriver = null)
 {
     /// <summary>
     /// These flags over the user's saved settings (config/jukebox.json fills in what neither names).
@@ -14,5 +14,7 @@ internal sealed record UiOptions(string? Model, string? Notes, string? Api, stri
         Notes ?? (Model is null ? saved.Notes : null),
         Api ?? saved.Api,
         Out ?? saved.Out,
-        In ?? saved.In);
+        In ?? saved.In,
+        SoundFont,
+        AudioDriver ?? saved.AudioDriver);
 }

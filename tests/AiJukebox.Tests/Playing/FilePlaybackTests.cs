@@ -13,12 +13,12 @@ public sealed class FilePlaybackTests : IDisposable
     [Fact]
     public void APortThatFailsMidFile_EndsThePlaybackWithItsFaultNotTheProcess()
     {
-        // Two long overlapping notes, then a third: the port goes away at the third message.
+        // A program change, two long overlapping notes, then a third: the port goes away at its note-on.
         var path = Path.Combine(_folder, "song.mid");
         MidiFileWriter.Save(path, new MidiSong(
             [new TempoChange(0, 600)],
             [new MidiTrackNotes("piano", 0, 0, [new Note(0, 2, 60, 90), new Note(0.1, 2, 64, 90), new Note(0.2, 2, 67, 90)])]));
-        var sink = new FailingSink(failAt: 3);
+        var sink = new FailingSink(failAt: 4);
 
         using var playback = new FilePlayback(path, sink);
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -29,9 +29,9 @@ public sealed class FilePlaybackTests : IDisposable
 
         Assert.False(playback.IsRunning);
         Assert.IsType<IOException>(playback.Fault);
-        Assert.Equal(["90 60", "90 64"], sink.Sent.Take(2));
+        Assert.Equal(["C0 0", "90 60", "90 64"], sink.Sent);
         // The failed note-on, then one try to end the sounding notes, which finds the port gone too.
-        Assert.Equal(4, sink.Attempts);
+        Assert.Equal(5, sink.Attempts);
     }
 
     private sealed class FailingSink(int failAt) : IMidiSink

@@ -15,7 +15,7 @@ public sealed class NativeMessagesUiTests : IClassFixture<TinyModelFixture>, IDi
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Ui_NoJackServer_LibjacksMessagesGoToTheLogAndF8ShowsThem()
+    public void Ui_NoJackServer_LibjacksMessagesGoToTheLogAndF9ShowsThem()
     {
         var log = Path.Combine(_folder, "state", "aijukebox", "native.log");
         using var ui = new TmuxSession(
@@ -33,15 +33,21 @@ public sealed class NativeMessagesUiTests : IClassFixture<TinyModelFixture>, IDi
             "--api", "jack");
         ui.WaitFor("F1 Perform");
         ui.Keys("Space");
-        var screen = ui.WaitFor("No JACK server is running");
 
+        // Space opens the ports in the background; libjack complains as it tries to connect.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(File.Exists(log) && File.ReadAllText(log).Contains("Cannot connect to server", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        var screen = ui.WaitFor("No JACK server is running");
+        Assert.Contains("Cannot connect to server", File.Exists(log) ? File.ReadAllText(log) : "(no log)");
         Assert.DoesNotContain("Cannot connect to server", screen);
         Assert.DoesNotContain("server not running?", screen);
-        Assert.True(File.Exists(log), $"no {log}");
-        Assert.Contains("Cannot connect to server", File.ReadAllText(log));
 
         ui.WaitFor(s => s.Contains("new)", StringComparison.Ordinal), "the log's count of new lines in the screen bar");
-        ui.Keys("F8");
+        ui.Keys("F9");
         ui.WaitFor("Cannot connect to server");
         ui.Keys("q");
         Assert.Equal(0, ui.WaitForExit());

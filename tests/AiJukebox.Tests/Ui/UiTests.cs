@@ -89,16 +89,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         using var ui = Start("--api", "jack", "--out", client + ":in");
         ui.WaitFor(s => s.Contains("Parameters:") && s.Contains(client + ":in"), "the model and the chosen port");
 
-        ui.Keys("F3");
-        ui.WaitFor("[F3 Generate]");
-        ui.Keys("C-a");
-        ui.Type(output);
-        ui.Keys("Tab");
-        ui.Type("200");
-        ui.Keys("Tab", "Tab", "Tab", "Tab");
-        ui.Type("5");
-        ui.Keys("F5");
-        var screen = ui.WaitFor("Wrote ");
+        var screen = Generate(ui, output, seed: "5");
         ui.Keys("F7");
         ui.WaitFor($"Playing generated.mid to '{client}:in'");
         var received = new List<(int Status, int Pitch, int Velocity)>();
@@ -118,6 +109,23 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         Assert.NotEmpty(MidiFileImporter.Read(output, ImportOptions.Default).Pieces[0].Notes);
         Assert.Contains(received, m => (m.Status & 0xF0) == 0x90 && m.Velocity > 0);
         Assert.Empty(Hanging(received));
+    }
+
+    [Fact]
+    public void Ui_Generate_F8RendersTheFileToAWavBesideIt()
+    {
+        var output = Path.Combine(_folder, "song.mid");
+        using var ui = Start("--api", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+        ui.WaitFor("Parameters:");
+
+        Generate(ui, output, seed: null);
+        ui.Keys("F8");
+        var screen = ui.WaitFor("Rendered ");
+
+        Assert.Contains("TimGM6mb.sf2", screen);
+        var (mono, rate, _) = Devices.Tests.Audio.WavReader.Read(Path.ChangeExtension(output, ".wav"));
+        Assert.Equal(44100, rate);
+        Assert.True(Devices.Tests.Audio.OnsetDetector.Rms(mono) > 0.001, "the rendered file is silent");
     }
 
     [Fact]
@@ -261,13 +269,69 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         return [.. sounding];
     }
 
-    private TmuxSession Start(params string[] args) => new(
+    [Fact]
+    public void Ui_NoMidiSystem_TheBuiltInSynthIsTheOutput_AndThePaneSaysWhy()
+    {
+        using var ui = StartOn($"{_jack.ServerName}-absent", "--api", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+
+        var screen = ui.WaitFor(s => s.Contains("No MIDI:"), "the ports pane's problem line");
+
+        Assert.Contains("built-in synth (Flui", screen); // "(FluidSynth)", cut at 80 columns
+        Assert.Contains("No JACK server is running", screen);
+        Assert.DoesNotContain("virtual: AI Jukebox", screen);
+
+        // Space opens the synth, whose drivers are tried in turn: the jack one fails here (no such
+        // server) and libjack's own "Cannot connect to server socket" must not reach the screen.
+        ui.Keys("Space");
+        screen = ui.WaitFor(s => s.Contains("Cannot play:") || s.Contains("Playing on 'built-in synth"), "the synth to play or say why not");
+        Assert.DoesNotContain("Cannot connect to server", screen);
+        Assert.DoesNotContain("ALSA lib", screen);
+    }
+
+    [Fact]
+    public void Ui_OutSynth_SpacePlaysThroughFluidSynthsJackDriver()
+    {
+        using var ui = Start("--api", "jack", "--out", "synth", "--audio-driver", "jack", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2");
+        ui.WaitFor(s => s.Contains("Parameters:") && s.Contains("built-in synth (Flui"), "the model and the synth in the outputs");
+
+        ui.Keys("Space");
+        var screen = ui.WaitFor(s => s.Contains("Playing on 'built-in synth (FluidSynth"), "playing through the synth");
+
+        Assert.Contains("aijukebox-synth:left", _jack.ListPorts());
+        ui.Keys("q");
+        ui.WaitFor(_ => ui.ExitCode is not null, "the UI to quit");
+        Assert.Equal(0, ui.ExitCode);
+        Assert.Contains("jack", screen);
+    }
+
+    /// <summary>F3, then the output file, 200 tokens and the seed (null: random) in the form, then F5; returns the screen once it says "Wrote".</summary>
+    private static string Generate(TmuxSession ui, string output, string? seed)
+    {
+        ui.Keys("F3");
+        ui.WaitFor("[F3 Generate]");
+        ui.Keys("C-a");
+        ui.Type(output);
+        ui.Keys("Tab");
+        ui.Type("200");
+        if (seed is not null)
+        {
+            ui.Keys("Tab", "Tab", "Tab", "Tab");
+            ui.Type(seed);
+        }
+
+        ui.Keys("F5");
+        return ui.WaitFor("Wrote ");
+    }
+
+    private TmuxSession Start(params string[] args) => StartOn(_jack.ServerName, args);
+
+    private TmuxSession StartOn(string jackServer, params string[] args) => new(
         _folder,
         new Dictionary<string, string>
         {
             ["AIJUKEBOX_HOME"] = _model.Home,
             ["XDG_CONFIG_HOME"] = Path.Combine(_folder, "config"),
-            ["JACK_DEFAULT_SERVER"] = _jack.ServerName,
+            ["JACK_DEFAULT_SERVER"] = jackServer,
             ["JACK_NO_START_SERVER"] = "1",
         },
         80,
