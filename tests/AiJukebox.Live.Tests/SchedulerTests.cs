@@ -1,4 +1,5 @@
 using AiJukebox.Live.Tests.Fakes;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Live.Tests;
 

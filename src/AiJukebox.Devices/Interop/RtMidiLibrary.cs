@@ -1,12 +1,10 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace AiJukebox.Devices.Interop;
 
 /// <summary>
-/// The one place that knows the RtMidi library's file name on each platform. Installs a
-/// <see cref="NativeLibrary.SetDllImportResolver"/> for this assembly on first use, so every
-/// <c>[LibraryImport("rtmidi")]</c> binds to the file found here.
+/// The one place that knows the RtMidi library's file name on each platform. Loaded on first use for
+/// <see cref="NativeLibraryResolver"/>, so every <c>[LibraryImport("rtmidi")]</c> binds to the file found here.
 /// </summary>
 internal static unsafe class RtMidiLibrary
 {
@@ -25,7 +23,17 @@ internal static unsafe class RtMidiLibrary
 
     private static readonly Lock Gate = new();
     private static nint _library;
-    private static bool _resolverInstalled;
+
+    /// <summary>The loaded library's handle, loading it on first use.</summary>
+    /// <exception cref="MidiLibraryNotFoundException">RtMidi is not installed.</exception>
+    internal static nint Handle
+    {
+        get
+        {
+            EnsureLoaded();
+            return _library;
+        }
+    }
 
     /// <summary><c>RtMidiIn::setErrorCallback(this, callback, userData)</c>, or null where not available.</summary>
     internal static delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void> InErrorCallbackSetter { get; private set; }
@@ -71,49 +79,18 @@ internal static unsafe class RtMidiLibrary
                 return;
             }
 
+            NativeLibraryResolver.Install();
             nint library = Load(CandidateNames());
             InErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, InSetErrorCallback);
             OutErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, OutSetErrorCallback);
             _library = library;
-            if (!_resolverInstalled)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(RtMidiLibrary).Assembly, Resolve);
-                _resolverInstalled = true;
-            }
         }
     }
 
     /// <summary>Loads the first of <paramref name="names"/> that exists.</summary>
     /// <exception cref="MidiLibraryNotFoundException">None could be loaded.</exception>
-    internal static nint Load(IReadOnlyList<string> names)
-    {
-        Exception? last = null;
-        foreach (string name in names)
-        {
-            try
-            {
-                return NativeLibrary.Load(name, typeof(RtMidiLibrary).Assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory);
-            }
-            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
-            {
-                last = e;
-            }
-        }
-
-        throw new MidiLibraryNotFoundException(names, last);
-    }
+    internal static nint Load(IReadOnlyList<string> names) => NativeLibraryResolver.Load(names);
 
     private static nint Export(nint library, string name) =>
         NativeLibrary.TryGetExport(library, name, out nint address) ? address : 0;
-
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (libraryName != RtMidiNative.LibraryName)
-        {
-            return 0;
-        }
-
-        EnsureLoaded();
-        return _library;
-    }
 }
