@@ -18,7 +18,9 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     private readonly nint _port;
     private readonly GCHandle _self;
     private readonly Stamp[] _stamps;
+    private readonly uint _sampleRate;
     private int _count;
+    private long _lost;
 
     public JackFrameClockListener(string clientName, int capacity)
     {
@@ -30,6 +32,7 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         }
 
         Name = Marshal.PtrToStringUTF8(GetClientName(_client))!;
+        _sampleRate = GetSampleRate(_client);
         _port = PortRegister(_client, "in", "8 bit raw midi", JackPortIsInput, 0);
         _self = GCHandle.Alloc(this);
         Check(SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
@@ -46,7 +49,14 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
 
     public void Connect(string source) => Check(JackConnect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
 
-    public void Clear() => Volatile.Write(ref _count, 0);
+    /// <summary>Events JACK reported lost at this input (jack_midi_get_lost_event_count), since the last <see cref="Clear"/>.</summary>
+    public long Lost => Interlocked.Read(ref _lost);
+
+    public void Clear()
+    {
+        Volatile.Write(ref _count, 0);
+        Interlocked.Exchange(ref _lost, 0);
+    }
 
     public void Dispose()
     {
@@ -61,6 +71,12 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         var self = (JackFrameClockListener)GCHandle.FromIntPtr(arg).Target!;
         var buffer = PortGetBuffer(self._port, frames);
         var events = MidiGetEventCount(buffer);
+        var lost = MidiGetLostEventCount(buffer);
+        if (lost != 0)
+        {
+            Interlocked.Add(ref self._lost, lost);
+        }
+
         var cycleStart = LastFrameTime(self._client);
         var woken = GetTime();
         for (uint i = 0; i < events; i++)
@@ -75,7 +91,7 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
             self._stamps[self._count] = new Stamp(
                 FramesToTime(self._client, cycleStart + e.Time),
                 cycleStart + e.Time,
-                woken + (ulong)(e.Time * 1_000_000UL / 48_000),
+                woken + (ulong)(e.Time * 1_000_000UL / self._sampleRate),
                 b[0],
                 e.Size > 1 ? b[1] : (byte)0,
                 e.Size > 2 ? b[2] : (byte)0);
@@ -144,6 +160,12 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
 
     [LibraryImport("libjack.so.0", EntryPoint = "jack_last_frame_time")]
     private static partial uint LastFrameTime(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_lost_event_count")]
+    private static partial uint MidiGetLostEventCount(nint buffer);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_sample_rate")]
+    private static partial uint GetSampleRate(nint client);
 
     [LibraryImport("libjack.so.0", EntryPoint = "jack_get_time")]
     private static partial ulong GetTime();
