@@ -40,8 +40,11 @@ internal sealed class JackMidiOutputPort : MidiOutputPort
     /// <summary>Events that reached the callback after their frame had passed.</summary>
     internal long LateEvents => _processor.LateEvents;
 
-    /// <summary>The JACK client's own port, <c>client:port</c>.</summary>
-    internal string OwnPortName => _client.PortName;
+    /// <summary>Events written into JACK's buffers.</summary>
+    internal long Written => _processor.Written;
+
+    /// <summary>Messages queued and not yet written.</summary>
+    internal int Pending => _processor.Pending;
 
     /// <summary>Opens a client with one output port, connected to <paramref name="destination"/> (a port selector) or, with null, virtual.</summary>
     internal static JackMidiOutputPort Open(string clientName, string portName, string? destination)
