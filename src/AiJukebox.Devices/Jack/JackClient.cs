@@ -89,7 +89,7 @@ internal sealed unsafe partial class JackClient : IDisposable
         var client = new JackClient(handle);
         try
         {
-            client.Clock = JackClock.Measure();
+            client.Clock = JackClock.For(Environment.GetEnvironmentVariable("JACK_DEFAULT_SERVER"));
             client._processor = processor(client.Clock);
             client.Register(portName, isInput);
             client.InstallCallbacks();

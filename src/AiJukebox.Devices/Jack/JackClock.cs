@@ -8,19 +8,46 @@ namespace AiJukebox.Devices.Jack;
 /// Converts between <see cref="Stopwatch"/> ticks (the performer's clock) and JACK's microsecond
 /// clock (<c>jack_get_time</c>). On Linux both read CLOCK_MONOTONIC, so the offset measured here is
 /// about zero; it is measured rather than assumed, so another JACK clock source still converts right.
+/// One per server in this process (<see cref="For"/>): it also holds that server's distance between
+/// its cycle-time estimate and the wall clock (<see cref="JackCycleClock"/>), which every one of our
+/// clients of the server shares, so an output and an input agree on what time a frame is.
 /// </summary>
 internal sealed class JackClock
 {
+    private static readonly Dictionary<string, JackClock> Servers = [];
+
     private readonly double _microsecondsPerTick = 1_000_000.0 / Stopwatch.Frequency;
     private readonly double _ticksPerMicrosecond = Stopwatch.Frequency / 1_000_000.0;
 
     private JackClock(long offsetMicroseconds) => OffsetMicroseconds = offsetMicroseconds;
 
+    /// <summary>Wall clock minus JACK's cycle-time estimate (µs), as tracked by <see cref="JackCycleClock"/>; NaN until the first cycle. Written by our clients' process threads.</summary>
+    internal double Skew = double.NaN;
+
+    /// <summary>The cycle (its start in JACK's estimate) whose client last updated <see cref="Skew"/>.</summary>
+    internal long SkewCycle = -1;
+
+    /// <summary>The clock of the server this process's new clients connect to (JACK_DEFAULT_SERVER), measured on first use.</summary>
+    public static JackClock For(string? server)
+    {
+        lock (Servers)
+        {
+            var key = server ?? "";
+            if (!Servers.TryGetValue(key, out var clock))
+            {
+                clock = Measure();
+                Servers[key] = clock;
+            }
+
+            return clock;
+        }
+    }
+
     /// <summary>JACK time minus Stopwatch time, in microseconds.</summary>
     public long OffsetMicroseconds { get; }
 
     /// <summary>Measures the offset: the narrowest of a few Stopwatch readings bracketing <c>jack_get_time</c>.</summary>
-    public static JackClock Measure()
+    private static JackClock Measure()
     {
         var best = long.MaxValue;
         long offset = 0;

@@ -13,6 +13,7 @@ internal sealed unsafe class JackInputProcessor : JackProcessor
 {
     private readonly MidiInputQueue _queue;
     private readonly JackClock _clock;
+    private readonly JackCycleClock _cycle;
     private readonly bool _sysex;
     private readonly bool _timing;
     private readonly bool _activeSensing;
@@ -22,6 +23,7 @@ internal sealed unsafe class JackInputProcessor : JackProcessor
     {
         _queue = queue;
         _clock = clock;
+        _cycle = new JackCycleClock(clock);
         _sysex = options.ReceiveSysex;
         _timing = options.ReceiveClock;
         _activeSensing = options.ReceiveActiveSensing;
@@ -39,20 +41,15 @@ internal sealed unsafe class JackInputProcessor : JackProcessor
             Volatile.Write(ref _lost, _lost + lost);
         }
 
+        // Every cycle, so the clock's distance to the wall clock is tracked while nothing arrives.
+        _cycle.Update(client, frames);
         var count = JackNative.jack_midi_get_event_count(buffer);
         if (count == 0)
         {
             return;
         }
 
-        uint currentFrames;
-        ulong currentMicroseconds, nextMicroseconds;
-        float periodMicroseconds;
-        var timed = JackNative.jack_get_cycle_times(client, &currentFrames, &currentMicroseconds, &nextMicroseconds, &periodMicroseconds) == 0
-            && nextMicroseconds > currentMicroseconds;
-        var period = timed ? (long)(nextMicroseconds - currentMicroseconds) : 0;
-        var microsecondsPerFrame = timed ? period / (double)frames : 0;
-        var cycleStart = timed ? (long)currentMicroseconds : (long)JackNative.jack_get_time();
+        var now = (long)JackNative.jack_get_time();
         JackNative.MidiEvent e;
         for (uint i = 0; i < count; i++)
         {
@@ -61,7 +58,7 @@ internal sealed unsafe class JackInputProcessor : JackProcessor
                 continue;
             }
 
-            var at = cycleStart + (long)Math.Round(e.Time * microsecondsPerFrame) - period;
+            var at = _cycle.Timed ? _cycle.WallTimeOf(e.Time) - _cycle.PeriodMicroseconds : now;
             _queue.Post(_clock.ToStopwatch(at), new ReadOnlySpan<byte>(e.Buffer, (int)Math.Min(e.Size, int.MaxValue)));
         }
     }

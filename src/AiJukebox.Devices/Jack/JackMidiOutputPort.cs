@@ -40,6 +40,8 @@ internal sealed class JackMidiOutputPort : MidiOutputPort
     /// <summary>Events that reached the callback after their frame had passed.</summary>
     internal long LateEvents => _processor.LateEvents;
 
+    internal long Skew => _processor.Skew;
+
     /// <summary>Events written into JACK's buffers.</summary>
     internal long Written => _processor.Written;
 
@@ -50,7 +52,7 @@ internal sealed class JackMidiOutputPort : MidiOutputPort
     internal static JackMidiOutputPort Open(string clientName, string portName, string? destination)
     {
         JackOutputProcessor? processor = null;
-        JackClient client = JackClient.Open(clientName, portName, isInput: false, _ => processor = new JackOutputProcessor(NowCapacity, ScheduledCapacity));
+        JackClient client = JackClient.Open(clientName, portName, isInput: false, clock => processor = new JackOutputProcessor(clock, NowCapacity, ScheduledCapacity));
         try
         {
             if (destination is null)

@@ -14,14 +14,20 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
 {
     private readonly SpscRing<JackOutgoingEvent> _now;
     private readonly SpscRing<JackOutgoingEvent> _scheduled;
+    private readonly JackCycleClock _cycle;
     private int _epoch;
     private long _failedWrites;
     private long _lateEvents;
     private long _written;
     private long _cycles;
+    private long _skew;
 
-    public JackOutputProcessor(int nowCapacity, int scheduledCapacity)
+    /// <summary>Wall clock minus JACK's cycle-time estimate, as tracked at the last callback (µs).</summary>
+    public long Skew => Volatile.Read(ref _skew);
+
+    public JackOutputProcessor(JackClock clock, int nowCapacity, int scheduledCapacity)
     {
+        _cycle = new JackCycleClock(clock);
         _now = new SpscRing<JackOutgoingEvent>(nowCapacity);
         _scheduled = new SpscRing<JackOutgoingEvent>(scheduledCapacity);
     }
@@ -54,13 +60,8 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
     {
         var buffer = JackNative.jack_port_get_buffer(port, frames);
         JackNative.jack_midi_clear_buffer(buffer);
-        uint currentFrames;
-        ulong currentMicroseconds, nextMicroseconds;
-        float periodMicroseconds;
-        // Without this cycle's timing (not seen on a running server), everything waiting is written now.
-        var timed = JackNative.jack_get_cycle_times(client, &currentFrames, &currentMicroseconds, &nextMicroseconds, &periodMicroseconds) == 0
-            && nextMicroseconds > currentMicroseconds;
-        var framesPerMicrosecond = timed ? frames / (double)(nextMicroseconds - currentMicroseconds) : 0;
+        _cycle.Update(client, frames);
+        Volatile.Write(ref _skew, _cycle.Skew);
 
         var epoch = Volatile.Read(ref _epoch);
         long earliest = 0; // JACK wants a period's events in time order
@@ -88,7 +89,8 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
             var due = takeNow ? immediate.DueMicroseconds : scheduled.DueMicroseconds;
 
             // The frame of the due time in this cycle's clock, plus the one period of latency.
-            var offset = timed ? (long)Math.Round((due - (long)currentMicroseconds) * framesPerMicrosecond) + frames : earliest;
+            // Without this cycle's timing (not seen on a running server), everything waiting is written now.
+            var offset = _cycle.Timed ? _cycle.OffsetOf(due) + frames : earliest;
             if (offset >= frames)
             {
                 break; // the earliest waiting message belongs to a later cycle, so do all others
