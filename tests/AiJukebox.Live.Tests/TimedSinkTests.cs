@@ -118,20 +118,5 @@ public sealed class TimedSinkTests
     private void Queue(double beat, byte pitch, bool on = true) =>
         Assert.True(_outgoing.TryWrite(new ScheduledMessage(beat, (byte)(on ? 0x90 : 0x80), pitch, on ? (byte)100 : (byte)0)));
 
-    private void RunUntil(Scheduler scheduler, double seconds)
-    {
-        var end = (long)(seconds * Frequency);
-        while (true)
-        {
-            var next = scheduler.Pump();
-            if (next > end)
-            {
-                _clock.Set(Math.Max(_clock.Now, end));
-                scheduler.Pump();
-                return;
-            }
-
-            _clock.Set(Math.Max(_clock.Now, next));
-        }
-    }
+    private void RunUntil(Scheduler scheduler, double seconds) => SchedulerDriver.RunUntil(scheduler, _clock, seconds);
 }

@@ -18,14 +18,7 @@ internal static unsafe class JackLibrary
 
     /// <summary>The loaded library's handle, loading it on first use.</summary>
     /// <exception cref="MidiLibraryNotFoundException">No candidate could be loaded.</exception>
-    internal static nint Handle
-    {
-        get
-        {
-            EnsureLoaded();
-            return _library;
-        }
-    }
+    internal static nint Handle => Volatile.Read(ref _library) is not 0 and var loaded ? loaded : LoadOnce();
 
     /// <summary>The names tried on this platform, in order (the override variable wins when set).</summary>
     internal static IReadOnlyList<string> CandidateNames()
@@ -51,13 +44,15 @@ internal static unsafe class JackLibrary
 
     /// <summary>Loads libjack once, installs the import resolver and routes libjack's messages.</summary>
     /// <exception cref="MidiLibraryNotFoundException">No candidate could be loaded.</exception>
-    internal static void EnsureLoaded()
+    internal static void EnsureLoaded() => _ = Handle;
+
+    private static nint LoadOnce()
     {
         lock (Gate)
         {
             if (_library != 0)
             {
-                return;
+                return _library;
             }
 
             NativeLibraryResolver.Install();
@@ -66,6 +61,7 @@ internal static unsafe class JackLibrary
             // After _library is set: these calls go through the resolver, which asks for it.
             JackNative.jack_set_error_function(&JackMessages.OnError);
             JackNative.jack_set_info_function(&JackMessages.OnInfo);
+            return _library;
         }
     }
 }

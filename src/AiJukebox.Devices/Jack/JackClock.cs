@@ -21,11 +21,13 @@ internal sealed class JackClock
 
     private JackClock(long offsetMicroseconds) => OffsetMicroseconds = offsetMicroseconds;
 
-    /// <summary>Wall clock minus JACK's cycle-time estimate (µs), as tracked by <see cref="JackCycleClock"/>; NaN until the first cycle. Written by our clients' process threads.</summary>
-    internal double Skew = double.NaN;
-
-    /// <summary>The cycle (its start in JACK's estimate) whose client last updated <see cref="Skew"/>.</summary>
+    // The offset of JACK's cycle-time estimate to the wall clock (µs), as JackCycleClock takes
+    // it; written by our clients' process threads, once per cycle.
+    internal long Skew;
     internal long SkewCycle = -1;
+    internal long SkewWindowStart;
+    internal long SkewWindowMin = long.MaxValue;
+    internal long SkewRetakes;
 
     /// <summary>The clock of the server this process's new clients connect to (JACK_DEFAULT_SERVER), measured on first use.</summary>
     public static JackClock For(string? server)

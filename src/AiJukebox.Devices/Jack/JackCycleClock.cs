@@ -4,23 +4,21 @@ namespace AiJukebox.Devices.Jack;
 
 /// <summary>
 /// One process cycle's timing, for placing events at frames and stamping frames with times: the
-/// cycle's start and length from <c>jack_get_cycle_times</c> (JACK's filtered estimate, so the
-/// frames follow JACK's own clock rather than when the callback happened to wake), and how far
-/// JACK's estimate stands from the wall clock (<c>jack_get_time</c>). On a healthy server that
-/// distance is the callback's wake-up delay, tens of microseconds; a dummy server that cannot keep
-/// up runs its estimate seconds away from the wall clock. The distance is therefore tracked as
-/// about the smallest recent value (a callback never wakes before its cycle starts), falling fast
-/// and rising slowly, so the wake-up jitter stays out of the placement. The distance lives in the
-/// server's <see cref="JackClock"/>, shared by all our clients of it (their callbacks wake at
-/// different moments of a cycle, and an output and an input must agree on what time a frame is);
-/// each client's process thread updates it, and a lost update between two of them only delays the
-/// estimate by a cycle. An instance is used on one client's process thread only.
+/// cycle's start and length from <c>jack_get_cycle_times</c>, JACK's own filtered clock, so events
+/// land exactly on the frames JACK's clock gives their times, whenever the callback happened to
+/// wake. That clock is the wall clock (<c>jack_get_time</c>) on a healthy server. A dummy server
+/// that cannot keep up can run its estimate ahead of the wall clock (seconds, after many xruns),
+/// and then every event would find its frame already gone: when a callback wakes more than half
+/// a period before its cycle's estimated start (impossible on a sane clock), the offset between
+/// the two is taken and events are placed by the wall clock moved by it; it is taken again when
+/// the estimate moves further, and given up (back towards zero) when every wake-up of half a
+/// second was more than a period later than it allows. The offset lives in the server's
+/// <see cref="JackClock"/>, shared by all our clients of it (an output and an input must agree on
+/// what time a frame is), updated once per cycle by whichever of them runs first. An instance is
+/// used on one client's process thread only.
 /// </summary>
 internal sealed unsafe class JackCycleClock(JackClock clock)
 {
-    private const double Rise = 1.0 / 64; // per cycle, towards a larger distance
-    private const double Fall = 1.0 / 4;  // per cycle, towards a smaller one: quickly, but not in steps that would move the frames of one cycle against the next
-
     /// <summary>Whether this cycle's times are known (always, on a running server).</summary>
     public bool Timed { get; private set; }
 
@@ -33,8 +31,8 @@ internal sealed unsafe class JackCycleClock(JackClock clock)
     /// <summary>Frames per microsecond in this cycle.</summary>
     public double FramesPerMicrosecond { get; private set; }
 
-    /// <summary>Wall clock minus JACK's estimate (µs), as tracked.</summary>
-    public long Skew => Volatile.Read(ref clock.Skew) is var skew && double.IsNaN(skew) ? 0 : (long)skew;
+    /// <summary>Wall clock minus JACK's estimate (µs), as taken: 0 on a sane server.</summary>
+    public long Skew => Volatile.Read(ref clock.Skew);
 
     /// <summary>Reads this cycle's times (one <c>jack_get_cycle_times</c> and one <c>jack_get_time</c>).</summary>
     public void Update(nint client, uint frames)
@@ -60,9 +58,25 @@ internal sealed unsafe class JackCycleClock(JackClock clock)
         }
 
         Volatile.Write(ref clock.SkewCycle, CycleStart);
-        var skew = (double)((long)JackNative.jack_get_time() - CycleStart);
-        var tracked = Volatile.Read(ref clock.Skew);
-        Volatile.Write(ref clock.Skew, double.IsNaN(tracked) ? skew : tracked + ((skew - tracked) * (skew < tracked ? Fall : Rise)));
+        var wake = (long)JackNative.jack_get_time() - CycleStart;
+        if (wake < clock.Skew - (PeriodMicroseconds / 2))
+        {
+            Retake(wake);
+            return;
+        }
+
+        clock.SkewWindowMin = Math.Min(clock.SkewWindowMin, wake);
+        if (CycleStart - clock.SkewWindowStart >= 500_000)
+        {
+            if (clock.Skew < 0 && clock.SkewWindowMin > clock.Skew + PeriodMicroseconds)
+            {
+                Volatile.Write(ref clock.Skew, Math.Min(0, clock.SkewWindowMin));
+                Volatile.Write(ref clock.SkewRetakes, clock.SkewRetakes + 1);
+            }
+
+            clock.SkewWindowMin = long.MaxValue;
+            clock.SkewWindowStart = CycleStart;
+        }
     }
 
     /// <summary>The frame offset in this cycle (may be outside it) of a wall-clock time (µs).</summary>
@@ -70,4 +84,12 @@ internal sealed unsafe class JackCycleClock(JackClock clock)
 
     /// <summary>The wall-clock time (µs) of a frame offset in this cycle.</summary>
     public long WallTimeOf(uint offset) => CycleStart + (long)Math.Round(offset / FramesPerMicrosecond) + Skew;
+
+    private void Retake(long wake)
+    {
+        Volatile.Write(ref clock.Skew, wake);
+        Volatile.Write(ref clock.SkewRetakes, clock.SkewRetakes + 1);
+        clock.SkewWindowMin = long.MaxValue;
+        clock.SkewWindowStart = CycleStart;
+    }
 }
