@@ -148,7 +148,20 @@ static string Callback(MidiPort port) => port.CallbackDurations is { Count: > 0 
 
 void ConnectBoth(string source)
 {
-    listener.Connect(source);
+    // A port jack_lsp lists may not take connections for a moment yet (its client still activating).
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            listener.Connect(source);
+            break;
+        }
+        catch (InvalidOperationException) when (attempt < 50)
+        {
+            Thread.Sleep(100);
+        }
+    }
+
     Jack("jack_connect", source, dump.Port);
 }
 

@@ -8,11 +8,11 @@ namespace AiJukebox.Devices.Jack;
 /// land exactly on the frames JACK's clock gives their times, whenever the callback happened to
 /// wake. That clock is the wall clock (<c>jack_get_time</c>) on a healthy server. A dummy server
 /// that cannot keep up can run its estimate ahead of the wall clock (seconds, after many xruns),
-/// and then every event would find its frame already gone: when a callback wakes more than 30 ms
+/// and then every event would find its frame already gone: when a callback wakes more than 80 ms
 /// before its cycle's estimated start (impossible on a sane clock; less is absorbed by the
 /// output's lookahead), the offset between the two is taken and events are placed by the wall
 /// clock moved by it; it is taken again when the estimate moves further, and given up (back
-/// towards zero) when every wake-up of half a second was more than 30 ms later than it allows. The offset lives in the server's
+/// towards zero) when every wake-up of half a second was more than 80 ms later than it allows. The offset lives in the server's
 /// <see cref="JackClock"/>, shared by all our clients of it (an output and an input must agree on
 /// what time a frame is), updated once per cycle by whichever of them runs first. An instance is
 /// used on one client's process thread only.
@@ -21,10 +21,10 @@ internal sealed unsafe class JackCycleClock(JackClock clock)
 {
     /// <summary>
     /// How far JACK's estimate may run ahead of the wall clock before the offset is taken: below the
-    /// output's 50 ms lookahead (<see cref="JackMidiOutputPort.Ahead"/>), a message is in the queue
+    /// output's 100 ms lookahead (<see cref="JackMidiOutputPort.Ahead"/>), a message is in the queue
     /// before its frame's cycle even so, and lands on its exact frame.
     /// </summary>
-    private const long ToleranceMicroseconds = 30_000;
+    private const long ToleranceMicroseconds = 80_000;
 
     /// <summary>Whether this cycle's times are known (always, on a running server).</summary>
     public bool Timed { get; private set; }

@@ -11,8 +11,8 @@ namespace AiJukebox.Devices.Jack;
 /// </summary>
 internal sealed class JackMidiOutputPort : MidiOutputPort
 {
-    /// <summary>How far ahead scheduled messages are taken: enough for a clock thread that oversleeps by tens of milliseconds, short enough that a tempo change or a stop is heard at once.</summary>
-    internal static readonly TimeSpan Ahead = TimeSpan.FromMilliseconds(50);
+    /// <summary>How far ahead scheduled messages are taken: enough for a clock thread that oversleeps by tens of milliseconds and for a loaded dummy server whose clock runs ahead, short enough that a tempo change is heard within a tenth of a second (a stop cancels what waits).</summary>
+    internal static readonly TimeSpan Ahead = TimeSpan.FromMilliseconds(100);
 
     private const int NowCapacity = 1024;
     private const int ScheduledCapacity = 4096;

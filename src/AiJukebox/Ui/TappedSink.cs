@@ -5,7 +5,7 @@ namespace AiJukebox.Ui;
 /// <summary>
 /// The performer's output, with every note also shown on the piano roll (clock thread; no
 /// allocation). It schedules when the sink it wraps does; a scheduled note shows when it is handed
-/// over, at most the sink's lookahead (50 ms) early.
+/// over, at most the sink's lookahead (100 ms) early.
 /// </summary>
 internal sealed class TappedSink(IMidiSink inner, NoteTap tap) : ITimedMidiSink
 {
