@@ -5,6 +5,7 @@ using AiJukebox.Devices;
 using AiJukebox.Devices.Tests.Jack;
 using AiJukebox.Music;
 using AiJukebox.Music.Realtime;
+
 using Xunit.Abstractions;
 
 namespace AiJukebox.Tests.Commands;
