@@ -38,8 +38,9 @@ public abstract class MidiOutputPort : MidiPort
     }
 
     /// <summary>
-    /// Drops the messages queued by <see cref="TrySendAt"/> that have not left yet, except note-offs,
-    /// which leave at once (so no note that already sounded is left hanging). Nothing to do on a
+    /// Drops the messages queued by <see cref="TrySendAt"/> for a time still to come, except
+    /// note-offs; those, and messages already due but not yet out, leave at once (so no note that
+    /// already sounded is left hanging, and what was due is heard). Nothing to do on a
     /// port that cannot schedule.
     /// </summary>
     public virtual void CancelScheduled()

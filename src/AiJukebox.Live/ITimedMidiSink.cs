@@ -18,8 +18,8 @@ public interface ITimedMidiSink : IMidiSink
     bool TrySendAt(long ticks, ReadOnlySpan<byte> message);
 
     /// <summary>
-    /// Drops what was queued by <see cref="TrySendAt"/> and has not left yet, except note-offs,
-    /// which leave at once (a flush, a panic, a stop).
+    /// Drops what was queued by <see cref="TrySendAt"/> for a time still to come, except note-offs;
+    /// those, and what was already due, leave at once (a flush, a panic, a stop).
     /// </summary>
     void CancelScheduled();
 }

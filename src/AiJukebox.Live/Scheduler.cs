@@ -168,7 +168,13 @@ internal sealed class Scheduler
         {
         }
 
-        _timed?.CancelScheduled();
+        if (_timed is not null)
+        {
+            // What was due by now still sounds (the sink sends it); what was not never will, so
+            // the playhead, where the take ends, moves to now.
+            Volatile.Write(ref _playheadBits, BitConverter.DoubleToInt64Bits(_map.BeatAt(_clock.Now)));
+            _timed.CancelScheduled();
+        }
     }
 
     private void ApplyRequests(long now)

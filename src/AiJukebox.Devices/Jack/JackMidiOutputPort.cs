@@ -99,7 +99,7 @@ internal sealed class JackMidiOutputPort : MidiOutputPort
     public override void CancelScheduled()
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        _processor.CancelScheduled();
+        _processor.CancelScheduled(_client.Clock.ToJack(Stopwatch.GetTimestamp()));
         _lastDue = 0;
     }
 

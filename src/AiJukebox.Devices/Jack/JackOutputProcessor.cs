@@ -16,6 +16,7 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
     private readonly SpscRing<JackOutgoingEvent> _scheduled;
     private readonly JackCycleClock _cycle;
     private int _epoch;
+    private long _cancelledAt;
     private long _failedWrites;
     private long _lateEvents;
     private long _written;
@@ -53,8 +54,15 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
     /// <summary>Producer: queues a message for later; due times must not decrease between cancels.</summary>
     public bool TryQueueScheduled(in MidiInputMessage message) => _scheduled.TryWrite(new JackOutgoingEvent(message, Volatile.Read(ref _epoch)));
 
-    /// <summary>Producer: what was scheduled before this call is dropped, its note-offs written at once.</summary>
-    public void CancelScheduled() => Interlocked.Increment(ref _epoch);
+    /// <summary>
+    /// Producer: what was scheduled before this call for after <paramref name="nowMicroseconds"/> is
+    /// dropped, except note-offs; those and what was already due are written at once.
+    /// </summary>
+    public void CancelScheduled(long nowMicroseconds)
+    {
+        Volatile.Write(ref _cancelledAt, nowMicroseconds);
+        Interlocked.Increment(ref _epoch);
+    }
 
     public override void Process(nint client, nint port, uint frames)
     {
@@ -71,7 +79,7 @@ internal sealed unsafe class JackOutputProcessor : JackProcessor
             var hasScheduled = _scheduled.TryPeek(out var scheduled);
             if (hasScheduled && scheduled.Epoch != epoch)
             {
-                if (scheduled.IsNoteOff)
+                if (scheduled.IsNoteOff || scheduled.DueMicroseconds <= Volatile.Read(ref _cancelledAt))
                 {
                     Write(buffer, earliest, scheduled.Message);
                 }
