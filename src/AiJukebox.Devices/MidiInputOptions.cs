@@ -6,7 +6,7 @@ public sealed record MidiInputOptions
     /// <summary>The default options: no sysex, clock or active sensing; 1024 queued messages.</summary>
     public static MidiInputOptions Default { get; } = new();
 
-    /// <summary>Deliver system-exclusive messages (RtMidi drops them by default). Longer than <see cref="MidiInputMessage.MaxLength"/> bytes are counted as dropped.</summary>
+    /// <summary>Deliver system-exclusive messages (RtMidi drops them by default). Longer than <see cref="Music.Realtime.MidiInputMessage.MaxLength"/> bytes are counted as dropped.</summary>
     public bool ReceiveSysex { get; init; }
 
     /// <summary>Deliver timing messages: MIDI clock (0xF8) and MIDI time code (0xF1).</summary>

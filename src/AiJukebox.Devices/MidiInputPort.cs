@@ -1,18 +1,19 @@
-using AiJukebox.Devices.Interop;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Devices;
 
 /// <summary>
 /// An open MIDI input: a connection from an existing port or a virtual port others connect to.
-/// RtMidi delivers messages on its own thread into a lock-free queue; one consumer thread drains it
-/// with <see cref="TryRead"/>.
+/// The MIDI system delivers messages on its own thread into a lock-free queue, each stamped with
+/// its arrival time on the <see cref="System.Diagnostics.Stopwatch"/> clock; one consumer thread
+/// drains it with <see cref="TryRead"/>.
 /// </summary>
-public sealed class MidiInputPort : MidiPort
+public abstract class MidiInputPort : MidiPort, IMidiInput
 {
     private readonly MidiInputQueue _queue;
 
-    internal MidiInputPort(RtMidiClient client, MidiInputQueue queue, string name, bool isVirtual, string clientName, TimeSpan watchInterval)
-        : base(client, name, isVirtual, remoteIsSource: true, clientName, watchInterval)
+    private protected MidiInputPort(MidiApi api, string name, bool isVirtual, MidiInputQueue queue)
+        : base(api, name, isVirtual)
     {
         _queue = queue;
     }

@@ -1,46 +1,49 @@
-using AiJukebox.Devices.Interop;
-
 namespace AiJukebox.Devices;
 
 /// <summary>
 /// An open MIDI output: a connection to an existing port or a virtual port others connect to.
-/// <see cref="Send"/> allocates nothing; call it from one thread at a time.
+/// <see cref="Send"/> allocates nothing; call it (and <see cref="TrySendAt"/>, <see cref="CancelScheduled"/>) from one thread at a time.
 /// </summary>
-public sealed unsafe class MidiOutputPort : MidiPort
+public abstract class MidiOutputPort : MidiPort
 {
-    internal MidiOutputPort(RtMidiClient client, string name, bool isVirtual, string clientName, TimeSpan watchInterval)
-        : base(client, name, isVirtual, remoteIsSource: false, clientName, watchInterval)
+    private protected MidiOutputPort(MidiApi api, string name, bool isVirtual)
+        : base(api, name, isVirtual)
     {
     }
 
-    /// <summary>Sends one complete MIDI message (status byte first) immediately.</summary>
-    /// <exception cref="ArgumentException">The message is empty.</exception>
+    /// <summary>
+    /// How far ahead of its time <see cref="TrySendAt"/> takes a message; zero for a port that can
+    /// only send now (RtMidi). A JACK output places each scheduled message at the frame of its time.
+    /// </summary>
+    public virtual TimeSpan ScheduleAhead => TimeSpan.Zero;
+
+    /// <summary>Sends one complete MIDI message (status byte first) now.</summary>
+    /// <exception cref="ArgumentException">The message is empty (or, on JACK, longer than a queued message holds).</exception>
     /// <exception cref="ObjectDisposedException">The port was closed.</exception>
-    /// <exception cref="MidiDeviceException">RtMidi reported an error.</exception>
-    public void Send(ReadOnlySpan<byte> message)
+    /// <exception cref="MidiDeviceException">The MIDI system reported an error.</exception>
+    public abstract void Send(ReadOnlySpan<byte> message);
+
+    /// <summary>
+    /// Queues one message to leave at <paramref name="timestamp"/> (<see cref="System.Diagnostics.Stopwatch"/>
+    /// ticks), at most <see cref="ScheduleAhead"/> early; messages must come in time order. A port
+    /// that cannot schedule sends it now.
+    /// </summary>
+    /// <returns>False when the port's queue is full; try again later.</returns>
+    /// <exception cref="ArgumentException">The message is empty or too long.</exception>
+    /// <exception cref="ObjectDisposedException">The port was closed.</exception>
+    public virtual bool TrySendAt(long timestamp, ReadOnlySpan<byte> message)
     {
-        if (message.IsEmpty)
-        {
-            throw new ArgumentException("A MIDI message has at least a status byte.", nameof(message));
-        }
+        Send(message);
+        return true;
+    }
 
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
-        int result;
-        fixed (byte* bytes = message)
-        {
-            result = RtMidiNative.rtmidi_out_send_message((RtMidiOutHandle)Client.Handle, bytes, message.Length);
-        }
-
-        if (result != 0)
-        {
-            Client.Check("rtmidi_out_send_message");
-            throw new MidiDeviceException($"MIDI output '{Name}': sending failed.");
-        }
-
-        // With RtMidi's error callback installed, a failed send (e.g. ALSA) reports through it and returns 0.
-        if (Client.Errors.HasError)
-        {
-            Client.Check("rtmidi_out_send_message");
-        }
+    /// <summary>
+    /// Drops the messages queued by <see cref="TrySendAt"/> for a time still to come, except
+    /// note-offs; those, and messages already due but not yet out, leave at once (so no note that
+    /// already sounded is left hanging, and what was due is heard). Nothing to do on a
+    /// port that cannot schedule.
+    /// </summary>
+    public virtual void CancelScheduled()
+    {
     }
 }

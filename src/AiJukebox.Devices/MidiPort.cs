@@ -1,34 +1,28 @@
-using AiJukebox.Devices.Interop;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Devices;
 
-/// <summary>What an open input and an open output share: identity, warnings, and the lost-port report.</summary>
+/// <summary>What an input and an output share, whichever MIDI system carries them: identity, warnings, the lost-port report, and the MIDI system's health counters.</summary>
 public abstract class MidiPort : IDisposable
 {
-    private readonly MidiPortWatcher? _watcher;
     private int _lostReported;
     private volatile bool _disposed;
 
-    private protected MidiPort(RtMidiClient client, string name, bool isVirtual, bool remoteIsSource, string clientName, TimeSpan watchInterval)
+    private protected MidiPort(MidiApi api, string name, bool isVirtual)
     {
-        Client = client;
+        Api = api;
         Name = name;
         IsVirtual = isVirtual;
-        Client.Errors.Warning += OnWarning;
-        if (!isVirtual)
-        {
-            _watcher = new MidiPortWatcher(client.Api, name, remoteIsSource, clientName + "-watch", watchInterval, ReportLost);
-        }
     }
 
-    /// <summary>Raised once, on a background thread, when the port this one is connected to disappears.</summary>
+    /// <summary>Raised once, on a background thread, when the port this one is connected to disappears, or the MIDI server itself goes away.</summary>
     public event EventHandler<string>? PortLost;
 
-    /// <summary>Raised for RtMidi warnings (problems that did not stop the call), on the thread that caused them.</summary>
+    /// <summary>Raised for the MIDI system's warnings (problems that did not stop the call), on the thread that caused them.</summary>
     public event EventHandler<string>? Warning;
 
     /// <summary>The MIDI system this port belongs to.</summary>
-    public MidiApi Api => Client.Api;
+    public MidiApi Api { get; }
 
     /// <summary>The port connected to, or for a virtual port its expected full name (<c>client:port</c> on JACK).</summary>
     public string Name { get; }
@@ -36,7 +30,18 @@ public abstract class MidiPort : IDisposable
     /// <summary>Whether this is a virtual port that other programs connect to.</summary>
     public bool IsVirtual { get; }
 
-    private protected RtMidiClient Client { get; }
+    /// <summary>Buffer over- and underruns (JACK xruns) the MIDI server reported since the port opened; 0 where the MIDI system does not report them.</summary>
+    public virtual long Xruns => 0;
+
+    /// <summary>
+    /// Messages the MIDI system could not deliver since the port opened: for a JACK output, events
+    /// that did not fit into a period's buffer; for a JACK input, the events JACK reports lost. 0
+    /// where the MIDI system does not say.
+    /// </summary>
+    public virtual long Undelivered => 0;
+
+    /// <summary>How long the MIDI system's process callback for this port takes per cycle (JACK), or null where there is none of ours.</summary>
+    public virtual LatenessHistogram? CallbackDurations => null;
 
     private protected bool IsDisposed => _disposed;
 
@@ -52,17 +57,14 @@ public abstract class MidiPort : IDisposable
         }
 
         _disposed = true;
-        _watcher?.Dispose();
-        Client.Errors.Warning -= OnWarning;
-        // Unregister the port first so no further callback starts, then free (which stops RtMidi's
-        // thread). The SafeHandle defers the free until a Send in flight on another thread has
-        // returned, and frees an input queue's GC handle only after the native object is gone.
-        Client.ClosePortAndDrainCallbacks();
-        Client.Dispose();
+        Close();
         GC.SuppressFinalize(this);
     }
 
-    private void ReportLost(string message)
+    /// <summary>Releases the backend's resources (once; <see cref="IsDisposed"/> is already set).</summary>
+    private protected abstract void Close();
+
+    private protected void ReportLost(string message)
     {
         if (Interlocked.Exchange(ref _lostReported, 1) == 0)
         {
@@ -70,5 +72,5 @@ public abstract class MidiPort : IDisposable
         }
     }
 
-    private void OnWarning(string text) => Warning?.Invoke(this, text);
+    private protected void ReportWarning(string text) => Warning?.Invoke(this, text);
 }

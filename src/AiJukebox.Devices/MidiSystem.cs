@@ -1,10 +1,14 @@
 using AiJukebox.Devices.Interop;
+using AiJukebox.Devices.Jack;
+using AiJukebox.Devices.RtMidi;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Devices;
 
 /// <summary>
-/// Entry point to the MIDI devices of this machine through RtMidi: which MIDI systems exist, which
-/// ports they have, and opening or creating ports. Every failure is a <see cref="MidiDeviceException"/>
+/// Entry point to the MIDI devices of this machine: which MIDI systems exist, which ports they
+/// have, and opening or creating ports. <see cref="MidiApi.Jack"/> goes through AI Jukebox's own
+/// JACK client (libjack), every other API through RtMidi. Every failure is a <see cref="MidiDeviceException"/>
 /// whose message tells the user what to do.
 /// </summary>
 public static unsafe class MidiSystem
@@ -51,6 +55,11 @@ public static unsafe class MidiSystem
     /// <exception cref="MidiDeviceException">The MIDI system is not available.</exception>
     public static IReadOnlyList<MidiPortInfo> GetInputPorts(MidiApi api)
     {
+        if (api == MidiApi.Jack)
+        {
+            return JackPortList.Names(DefaultClientName + "-list", sources: true).Select((name, i) => new MidiPortInfo(api, i, name)).ToList();
+        }
+
         using RtMidiClient client = RtMidiClient.CreateInput(api, DefaultClientName + "-list", RtMidiQueueLimit);
         return client.PortNames().Select((name, i) => new MidiPortInfo(api, i, name)).ToList();
     }
@@ -59,6 +68,11 @@ public static unsafe class MidiSystem
     /// <exception cref="MidiDeviceException">The MIDI system is not available.</exception>
     public static IReadOnlyList<MidiPortInfo> GetOutputPorts(MidiApi api)
     {
+        if (api == MidiApi.Jack)
+        {
+            return JackPortList.Names(DefaultClientName + "-list", sources: false).Select((name, i) => new MidiPortInfo(api, i, name)).ToList();
+        }
+
         using RtMidiClient client = RtMidiClient.CreateOutput(api, DefaultClientName + "-list");
         return client.PortNames().Select((name, i) => new MidiPortInfo(api, i, name)).ToList();
     }
@@ -71,13 +85,18 @@ public static unsafe class MidiSystem
     /// <exception cref="MidiDeviceException">The MIDI system is not available or refused the connection.</exception>
     public static MidiOutputPort OpenOutput(MidiApi api, string port, string clientName = DefaultClientName)
     {
+        if (api == MidiApi.Jack)
+        {
+            return JackMidiOutputPort.Open(clientName, "out", port);
+        }
+
         RtMidiClient client = RtMidiClient.CreateOutput(api, clientName);
         try
         {
             List<string> names = client.PortNames();
             int index = MidiPortSelector.Resolve(names, port, "output");
             client.OpenPort(index, "out");
-            return new MidiOutputPort(client, names[index], isVirtual: false, clientName, WatchInterval);
+            return new RtMidiOutputPort(client, names[index], isVirtual: false, clientName, WatchInterval);
         }
         catch
         {
@@ -91,11 +110,16 @@ public static unsafe class MidiSystem
     public static MidiOutputPort CreateVirtualOutput(MidiApi api, string portName, string clientName = DefaultClientName)
     {
         ThrowIfNoVirtualPorts(api);
+        if (api == MidiApi.Jack)
+        {
+            return JackMidiOutputPort.Open(clientName, portName, destination: null);
+        }
+
         RtMidiClient client = RtMidiClient.CreateOutput(api, clientName);
         try
         {
             client.OpenVirtualPort(portName);
-            return new MidiOutputPort(client, $"{clientName}:{portName}", isVirtual: true, clientName, WatchInterval);
+            return new RtMidiOutputPort(client, $"{clientName}:{portName}", isVirtual: true, clientName, WatchInterval);
         }
         catch
         {
@@ -112,12 +136,12 @@ public static unsafe class MidiSystem
     /// <exception cref="MidiPortNotFoundException">No single port matches; the message lists the ports.</exception>
     /// <exception cref="MidiDeviceException">The MIDI system is not available or refused the connection.</exception>
     public static MidiInputPort OpenInput(MidiApi api, string port, MidiInputOptions? options = null, string clientName = DefaultClientName) =>
-        CreateInput(api, options, clientName, (client, queue) =>
+        api == MidiApi.Jack ? JackMidiInputPort.Open(clientName, "in", port, options ?? MidiInputOptions.Default) : CreateInput(api, options, clientName, (client, queue) =>
         {
             List<string> names = client.PortNames();
             int index = MidiPortSelector.Resolve(names, port, "input");
             client.OpenPort(index, "in");
-            return new MidiInputPort(client, queue, names[index], isVirtual: false, clientName, WatchInterval);
+            return new RtMidiInputPort(client, queue, names[index], isVirtual: false, clientName, WatchInterval);
         });
 
     /// <summary>Creates a virtual input port that other programs (a keyboard, a DAW) connect to.</summary>
@@ -125,10 +149,15 @@ public static unsafe class MidiSystem
     public static MidiInputPort CreateVirtualInput(MidiApi api, string portName, MidiInputOptions? options = null, string clientName = DefaultClientName)
     {
         ThrowIfNoVirtualPorts(api);
+        if (api == MidiApi.Jack)
+        {
+            return JackMidiInputPort.Open(clientName, portName, source: null, options ?? MidiInputOptions.Default);
+        }
+
         return CreateInput(api, options, clientName, (client, queue) =>
         {
             client.OpenVirtualPort(portName);
-            return new MidiInputPort(client, queue, $"{clientName}:{portName}", isVirtual: true, clientName, WatchInterval);
+            return new RtMidiInputPort(client, queue, $"{clientName}:{portName}", isVirtual: true, clientName, WatchInterval);
         });
     }
 
@@ -142,7 +171,7 @@ public static unsafe class MidiSystem
             var handle = (RtMidiInHandle)client.Handle;
 
             // The callback goes in before the port opens, so no message lands in RtMidi's own queue.
-            RtMidiNative.rtmidi_in_set_callback(handle, MidiInputQueue.Callback, (void*)handle.KeepInputTarget(queue));
+            RtMidiNative.rtmidi_in_set_callback(handle, RtMidiInputCallback.Pointer, (void*)handle.KeepInputTarget(queue));
             client.Check("rtmidi_in_set_callback");
             RtMidiNative.rtmidi_in_ignore_types(handle, !options.ReceiveSysex, !options.ReceiveClock, !options.ReceiveActiveSensing);
             return open(client, queue);

@@ -1,5 +1,6 @@
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Live;
 

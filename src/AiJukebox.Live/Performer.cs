@@ -1,6 +1,8 @@
 using AiJukebox.Music;
 using AiJukebox.Music.Generation;
+using AiJukebox.Music.Realtime;
 using AiJukebox.Music.Sampling;
+
 
 namespace AiJukebox.Live;
 
@@ -239,10 +241,11 @@ public sealed class Performer : IDisposable
             {
                 var next = _scheduler.Pump();
                 var untilWindow = next - _clock.Now - _spinWindowTicks;
-                if (untilWindow > 0)
+                if (untilWindow > 0 || _scheduler.HandsAhead)
                 {
-                    // Far from the next message: a coarse sleep that polls input and requests,
-                    // never past the start of the window before the message.
+                    // Far from the next message, or the sink places messages at their own time (then
+                    // "next" is when to hand one over, well ahead): a coarse sleep that polls input
+                    // and requests, never past the start of the window before the message.
                     // Divided, not multiplied: an empty queue's "next" is long.MaxValue.
                     var milliseconds = untilWindow / Math.Max(1, _clock.Frequency / 1000);
                     _clock.Sleep((int)Math.Clamp(milliseconds, 1, _pollMilliseconds));

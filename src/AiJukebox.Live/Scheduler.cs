@@ -1,3 +1,5 @@
+using AiJukebox.Music.Realtime;
+
 namespace AiJukebox.Live;
 
 /// <summary>
@@ -6,12 +8,16 @@ namespace AiJukebox.Live;
 /// up when late, never drifting) and record how late each left. Times are beats, converted to
 /// clock ticks at send time through a <see cref="TempoAnchor"/>, so a tempo change moves every
 /// queued message at once. Allocation-, lock- and model-free: requests arrive through volatile
-/// fields, messages through lock-free rings.
+/// fields, messages through lock-free rings. A sink that places messages at their own time
+/// (<see cref="ITimedMidiSink"/>, a JACK output) gets each one up to its lookahead early, stamped
+/// with its deadline, and the clock thread no longer needs to wake precisely.
 /// </summary>
 internal sealed class Scheduler
 {
     private readonly IClock _clock;
     private readonly IMidiSink _sink;
+    private readonly ITimedMidiSink? _timed;
+    private readonly long _lookaheadTicks;
     private readonly IMidiInput? _input;
     private readonly SpscRing<ScheduledMessage> _outgoing;
     private readonly SpscRing<LiveEvent> _events;
@@ -36,6 +42,12 @@ internal sealed class Scheduler
         _click = click ?? new ClickTrack(BarMeter.CommonTime.BarBeats, 0, on: false);
         _clock = clock;
         _sink = sink;
+        if (sink is ITimedMidiSink { Lookahead: var lookahead } timed && lookahead > TimeSpan.Zero)
+        {
+            _timed = timed;
+            _lookaheadTicks = (long)(lookahead.TotalSeconds * clock.Frequency);
+        }
+
         _input = input;
         _outgoing = outgoing;
         _events = events;
@@ -61,6 +73,12 @@ internal sealed class Scheduler
 
     /// <summary>Events the performer thread did not take in time (its ring was full).</summary>
     public long DroppedEvents => Volatile.Read(ref _droppedEvents);
+
+    /// <summary>
+    /// Whether messages are handed to a timed sink ahead of their time: then <see cref="Pump"/>
+    /// returns when the next one should be handed over, and a coarse sleep to it is precise enough.
+    /// </summary>
+    public bool HandsAhead => _timed is not null;
 
     /// <summary>Jukebox notes sounding now (clock thread's view).</summary>
     public int JukeboxSounding => _jukebox.Sounding;
@@ -95,13 +113,13 @@ internal sealed class Scheduler
     /// <summary>Any thread: a full panic at the next pump.</summary>
     public void RequestPanic() => Volatile.Write(ref _panicRequested, 1);
 
-    /// <summary>One round of the clock thread; returns the tick of the next queued message (long.MaxValue when none).</summary>
+    /// <summary>One round of the clock thread; returns the tick of the next queued message, or with a timed sink the tick at which to hand it over (long.MaxValue when none).</summary>
     public long Pump()
     {
         var now = _clock.Now;
         ApplyRequests(now);
         DrainInput(now);
-        var next = Math.Min(SendDue(), SendClicks());
+        var next = SendDue();
         Volatile.Write(ref _playheadBits, BitConverter.DoubleToInt64Bits(_map.BeatAt(_clock.Now)));
         return next;
     }
@@ -143,11 +161,19 @@ internal sealed class Scheduler
         }
     }
 
-    /// <summary>Drops every queued message (only on the clock thread or after it stopped).</summary>
+    /// <summary>Drops every queued message, also those a timed sink holds (only on the clock thread or after it stopped); a timed sink still sends their note-offs.</summary>
     public void DropQueued()
     {
         while (_outgoing.TryRead(out _))
         {
+        }
+
+        if (_timed is not null)
+        {
+            // What was due by now still sounds (the sink sends it); what was not never will, so
+            // the playhead, where the take ends, moves to now.
+            Volatile.Write(ref _playheadBits, BitConverter.DoubleToInt64Bits(_map.BeatAt(_clock.Now)));
+            _timed.CancelScheduled();
         }
     }
 
@@ -186,11 +212,16 @@ internal sealed class Scheduler
         var nowBeat = _map.BeatAt(now);
         while (_input.TryRead(out var message))
         {
-            var beat = Math.Min(_map.BeatAt(message.Ticks), nowBeat);
+            if (!message.IsChannelMessage)
+            {
+                continue; // sysex, clock, a malformed message: not the player's notes or controls
+            }
+
+            var beat = Math.Min(_map.BeatAt(message.Timestamp), nowBeat);
             var isControl = (message.Status & 0xF0) == 0xB0 && _controls.IsMapped(message.Data1);
             if (_thru && !isControl)
             {
-                SendRaw(message.Status, message.Data1, message.Data2, message.Length);
+                SendRaw(message.Status, message.Data1, message.Data2, (byte)message.Length);
                 _echoed.Track(message.Status, message.Data1, message.Data2);
             }
 
@@ -198,53 +229,79 @@ internal sealed class Scheduler
         }
     }
 
+    /// <summary>
+    /// Sends the composed messages and the clicks whose time has come (with a timed sink: whose
+    /// time is within its lookahead), merged in time order, and returns the tick of the next one
+    /// (with a timed sink: when to hand it over).
+    /// </summary>
     private long SendDue()
     {
-        while (_outgoing.TryPeek(out var message))
-        {
-            var deadline = _map.TicksAt(message.Beat);
-            var now = _clock.Now;
-            if (deadline > now)
-            {
-                return deadline;
-            }
-
-            Send(message.Status, message.Data1, message.Data2);
-            Lateness.Record(now - deadline);
-            _jukebox.Track(message.Status, message.Data1, message.Data2);
-            Log(LiveEventKind.Sent, message.Beat, message.Status, message.Data1, message.Data2);
-            _outgoing.TryRead(out _);
-        }
-
-        return long.MaxValue;
-    }
-
-    /// <summary>Sends the clicks (and their note-offs) whose time has come; returns the tick of the next one.</summary>
-    private long SendClicks()
-    {
-        var now = _clock.Now;
         while (true)
         {
-            var next = _click.NextBeat();
-            if (double.IsPositiveInfinity(next))
+            var now = _clock.Now;
+            var composed = _outgoing.TryPeek(out var message) ? _map.TicksAt(message.Beat) : long.MaxValue;
+            var clickBeat = _click.NextBeat();
+
+            // Due by the clock's ticks, as composed messages are (a beat converted to ticks and
+            // back may fall a hair short of itself).
+            var click = double.IsPositiveInfinity(clickBeat) ? long.MaxValue : _map.TicksAt(clickBeat);
+            var first = Math.Min(composed, click);
+            if (first == long.MaxValue)
             {
                 return long.MaxValue;
             }
 
-            // Due by the clock's ticks, as composed messages are (a beat converted to ticks and
-            // back may fall a hair short of itself).
-            var deadline = _map.TicksAt(next);
-            if (deadline > now)
+            if (first - _lookaheadTicks > now)
             {
-                return deadline;
+                return first - _lookaheadTicks;
             }
 
-            if (_click.TryNext(Math.Max(_map.BeatAt(now), next), out var pitch, out var velocity, out var beat))
+            if (composed <= click)
             {
-                var status = (byte)((velocity > 0 ? 0x90 : 0x80) | Metronome.Channel);
-                Send(status, pitch, velocity);
-                Log(LiveEventKind.Click, beat, status, pitch, velocity);
+                if (!SendComposed(message, composed, now))
+                {
+                    return now; // the timed sink is full: again at the next round
+                }
             }
+            else
+            {
+                SendClick(now, clickBeat);
+            }
+        }
+    }
+
+    private bool SendComposed(in ScheduledMessage message, long deadline, long now)
+    {
+        if (_timed is null)
+        {
+            Send(message.Status, message.Data1, message.Data2);
+        }
+        else if (!SendAt(deadline, message.Status, message.Data1, message.Data2))
+        {
+            return false;
+        }
+
+        // Handed over early counts as on time: the histogram measures how late a message left here.
+        Lateness.Record(now - deadline);
+        _jukebox.Track(message.Status, message.Data1, message.Data2);
+        Log(LiveEventKind.Sent, message.Beat, message.Status, message.Data1, message.Data2);
+        _outgoing.TryRead(out _);
+        return true;
+    }
+
+    /// <summary>Sends the next click or its note-off (a click more than a quarter beat late is skipped).</summary>
+    private void SendClick(long now, double next)
+    {
+        if (_click.TryNext(Math.Max(_map.BeatAt(now), next), out var pitch, out var velocity, out var beat))
+        {
+            var status = (byte)((velocity > 0 ? 0x90 : 0x80) | Metronome.Channel);
+            if (_timed is null || !SendAt(_map.TicksAt(beat), status, pitch, velocity))
+            {
+                // A full timed sink takes the click now rather than never (its note-off stays paired).
+                Send(status, pitch, velocity);
+            }
+
+            Log(LiveEventKind.Click, beat, status, pitch, velocity);
         }
     }
 
@@ -265,6 +322,19 @@ internal sealed class Scheduler
         var kind = status & 0xF0;
         SendRaw(status, data1, data2, (byte)(kind is 0xC0 or 0xD0 ? 2 : 3));
         Volatile.Write(ref _sent, _sent + 1);
+    }
+
+    private bool SendAt(long ticks, byte status, byte data1, byte data2)
+    {
+        var kind = status & 0xF0;
+        Span<byte> bytes = [status, data1, data2];
+        if (!_timed!.TrySendAt(ticks, bytes[..(kind is 0xC0 or 0xD0 ? 2 : 3)]))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _sent, _sent + 1);
+        return true;
     }
 
     private void SendRaw(byte status, byte data1, byte data2, byte length)

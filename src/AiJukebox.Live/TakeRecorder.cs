@@ -75,7 +75,9 @@ internal sealed class TakeRecorder(int jukeboxChannel, int? jukeboxProgram)
     {
         var tempos = _tempos.Count == 0 || _tempos[0].Beat > 0 ? [new TempoChange(0, 120), .. _tempos] : _tempos.ToList();
         var player = _player.Concat(_playerPairs.Open(endBeat)).Where(n => n.Start >= 0).ToList();
-        var jukebox = _jukebox.Concat(_jukeboxPairs.Open(endBeat)).ToList();
+        // A timed sink (JACK) was handed notes up to its lookahead early; those not begun by the
+        // end were cancelled at the stop, never heard, so they are not in the take.
+        var jukebox = _jukebox.Concat(_jukeboxPairs.Open(endBeat)).Where(n => n.Start < endBeat).ToList();
         var clicks = _clicks.Concat(_clickPairs.Open(endBeat)).ToList();
         List<MidiTrackNotes> tracks =
         [

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using AiJukebox.Devices;
 using AiJukebox.Devices.Bench;
+using AiJukebox.Music.Realtime;
 
 // Measures the RtMidi/JACK path of AiJukebox.Devices on a private JACK dummy server:
 //  1. latency: Send() call -> arrival in our RtMidi JACK input's queue (Stopwatch on both ends);

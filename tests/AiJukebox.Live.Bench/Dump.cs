@@ -19,7 +19,10 @@ internal sealed class Dump : IDisposable
 
     public static Dump Start(string client)
     {
-        var start = new ProcessStartInfo("jack_midi_dump") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // stdbuf: jack_midi_dump printf()s into a pipe, which is block-buffered otherwise.
+        var start = new ProcessStartInfo("stdbuf") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-oL");
+        start.ArgumentList.Add("jack_midi_dump");
         start.ArgumentList.Add("-a");
         start.ArgumentList.Add(client);
         var dump = new Dump(Process.Start(start)!, client);

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-using AiJukebox.Devices.Tests.Jack;
-
 namespace AiJukebox.Live.Bench;
 
 /// <summary>
@@ -13,26 +11,32 @@ namespace AiJukebox.Live.Bench;
 /// </summary>
 internal sealed unsafe partial class JackFrameClockListener : IDisposable
 {
+    private const int JackNoStartServer = 0x01;
+    private const nuint JackPortIsInput = 0x1;
+
     private readonly nint _client;
     private readonly nint _port;
     private readonly GCHandle _self;
     private readonly Stamp[] _stamps;
+    private readonly uint _sampleRate;
     private int _count;
+    private long _lost;
 
     public JackFrameClockListener(string clientName, int capacity)
     {
         _stamps = new Stamp[capacity];
-        _client = JackClientApi.ClientOpen(clientName, JackClientApi.NoStartServer, out var status);
+        _client = ClientOpen(clientName, JackNoStartServer, out var status);
         if (_client == 0)
         {
             throw new InvalidOperationException($"jack_client_open failed (status 0x{status:x}); is the JACK server running?");
         }
 
-        Name = Marshal.PtrToStringUTF8(JackClientApi.GetClientName(_client))!;
-        _port = JackClientApi.PortRegister(_client, "in", "8 bit raw midi", JackClientApi.PortIsInput, 0);
+        Name = Marshal.PtrToStringUTF8(GetClientName(_client))!;
+        _sampleRate = GetSampleRate(_client);
+        _port = PortRegister(_client, "in", "8 bit raw midi", JackPortIsInput, 0);
         _self = GCHandle.Alloc(this);
-        JackClientApi.Check(JackClientApi.SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
-        JackClientApi.Check(JackClientApi.Activate(_client), "jack_activate");
+        Check(SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
+        Check(Activate(_client), "jack_activate");
     }
 
     /// <summary>The client's name; its port is <c>Name:in</c>.</summary>
@@ -43,14 +47,21 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     /// <summary>Events stamped so far (a snapshot).</summary>
     public Stamp[] Stamps => _stamps[..Volatile.Read(ref _count)];
 
-    public void Connect(string source) => JackClientApi.Check(JackClientApi.Connect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
+    public void Connect(string source) => Check(JackConnect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
 
-    public void Clear() => Volatile.Write(ref _count, 0);
+    /// <summary>Events JACK reported lost at this input (jack_midi_get_lost_event_count), since the last <see cref="Clear"/>.</summary>
+    public long Lost => Interlocked.Read(ref _lost);
+
+    public void Clear()
+    {
+        Volatile.Write(ref _count, 0);
+        Interlocked.Exchange(ref _lost, 0);
+    }
 
     public void Dispose()
     {
-        _ = JackClientApi.Deactivate(_client);
-        _ = JackClientApi.ClientClose(_client);
+        _ = Deactivate(_client);
+        _ = ClientClose(_client);
         _self.Free();
     }
 
@@ -58,10 +69,16 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     private static int Process(uint frames, nint arg)
     {
         var self = (JackFrameClockListener)GCHandle.FromIntPtr(arg).Target!;
-        var buffer = JackClientApi.PortGetBuffer(self._port, frames);
+        var buffer = PortGetBuffer(self._port, frames);
         var events = MidiGetEventCount(buffer);
-        var cycleStart = JackClientApi.LastFrameTime(self._client);
-        var woken = JackClientApi.GetTime();
+        var lost = MidiGetLostEventCount(buffer);
+        if (lost != 0)
+        {
+            Interlocked.Add(ref self._lost, lost);
+        }
+
+        var cycleStart = LastFrameTime(self._client);
+        var woken = GetTime();
         for (uint i = 0; i < events; i++)
         {
             MidiEvent e;
@@ -72,9 +89,9 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
 
             var b = (byte*)e.Buffer;
             self._stamps[self._count] = new Stamp(
-                JackClientApi.FramesToTime(self._client, cycleStart + e.Time),
+                FramesToTime(self._client, cycleStart + e.Time),
                 cycleStart + e.Time,
-                woken + (ulong)(e.Time * 1_000_000UL / 48_000),
+                woken + (ulong)(e.Time * 1_000_000UL / self._sampleRate),
                 b[0],
                 e.Size > 1 ? b[1] : (byte)0,
                 e.Size > 2 ? b[2] : (byte)0);
@@ -82,6 +99,14 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         }
 
         return 0;
+    }
+
+    private static void Check(int result, string what)
+    {
+        if (result != 0)
+        {
+            throw new InvalidOperationException($"{what} failed ({result}).");
+        }
     }
 
     /// <summary>
@@ -99,9 +124,52 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         public nint Buffer;
     }
 
+    // jack_client_open is variadic; with no extra arguments the fixed-argument call is ABI-compatible on x86-64 and arm64 Linux.
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint ClientOpen(string name, int options, out int status);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_client_name")]
+    private static partial nint GetClientName(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_register", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint PortRegister(nint client, string name, string type, nuint flags, nuint bufferSize);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_set_process_callback")]
+    private static partial int SetProcessCallback(nint client, delegate* unmanaged[Cdecl]<uint, nint, int> callback, nint arg);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_activate")]
+    private static partial int Activate(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_deactivate")]
+    private static partial int Deactivate(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_close")]
+    private static partial int ClientClose(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_connect", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int JackConnect(nint client, string source, string destination);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_get_buffer")]
+    private static partial nint PortGetBuffer(nint port, uint frames);
+
     [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_event_count")]
     private static partial uint MidiGetEventCount(nint buffer);
 
     [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_event_get")]
     private static partial int MidiEventGet(MidiEvent* e, nint buffer, uint index);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_last_frame_time")]
+    private static partial uint LastFrameTime(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_lost_event_count")]
+    private static partial uint MidiGetLostEventCount(nint buffer);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_sample_rate")]
+    private static partial uint GetSampleRate(nint client);
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_time")]
+    private static partial ulong GetTime();
+
+    [LibraryImport("libjack.so.0", EntryPoint = "jack_frames_to_time")]
+    private static partial ulong FramesToTime(nint client, uint frames);
 }

@@ -1,5 +1,6 @@
 using AiJukebox.Live.Tests.Fakes;
 using AiJukebox.Music;
+using AiJukebox.Music.Realtime;
 using AiJukebox.Music.Sampling;
 
 namespace AiJukebox.Live.Tests;

@@ -1,4 +1,5 @@
 using AiJukebox.Live.Tests.Fakes;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Live.Tests;
 
@@ -208,22 +209,7 @@ public sealed class SchedulerTests
     private void Queue(double beat, byte pitch, int channel = 0, bool on = true) =>
         Assert.True(_outgoing.TryWrite(new ScheduledMessage(beat, (byte)((on ? 0x90 : 0x80) | channel), pitch, on ? (byte)100 : (byte)0)));
 
-    private void RunUntil(Scheduler scheduler, double seconds)
-    {
-        var end = (long)(seconds * Frequency);
-        while (true)
-        {
-            var next = scheduler.Pump();
-            if (next > end)
-            {
-                _clock.Set(Math.Max(_clock.Now, end));
-                scheduler.Pump();
-                return;
-            }
-
-            _clock.Set(Math.Max(_clock.Now, next));
-        }
-    }
+    private void RunUntil(Scheduler scheduler, double seconds) => SchedulerDriver.RunUntil(scheduler, _clock, seconds);
 
     private List<LiveEvent> Drain()
     {

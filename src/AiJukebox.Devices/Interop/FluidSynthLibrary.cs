@@ -62,7 +62,7 @@ internal static unsafe class FluidSynthLibrary
             }
 
             _library = library;
-            NativeLibraryResolver.EnsureInstalled();
+            NativeLibraryResolver.Install();
             for (int level = 0; level < FluidSynthNative.LogLevels; level++)
             {
                 FluidSynthNative.fluid_set_log_function(level, &SynthLog.OnFluidMessage, null);

@@ -4,24 +4,21 @@ using System.Runtime.InteropServices;
 namespace AiJukebox.Devices.Interop;
 
 /// <summary>
-/// The assembly's one <see cref="NativeLibrary.SetDllImportResolver"/> (the runtime allows one per
-/// assembly): maps each logical library name of a <c>[LibraryImport]</c> to the file its loader found.
+/// This assembly's one <see cref="NativeLibrary.SetDllImportResolver"/> (.NET allows one per
+/// assembly): maps each logical library name of the imports (<see cref="RtMidiNative.LibraryName"/>,
+/// <see cref="JackNative.LibraryName"/>, <see cref="FluidSynthNative.LibraryName"/>) to the file
+/// its loader found.
 /// </summary>
 internal static class NativeLibraryResolver
 {
-    private static readonly Lock Gate = new();
-    private static bool _installed;
+    private static int _installed;
 
-    /// <summary>Installs the resolver once; safe to call from every loader.</summary>
-    internal static void EnsureInstalled()
+    /// <summary>Installs the resolver once (any thread).</summary>
+    internal static void Install()
     {
-        lock (Gate)
+        if (Interlocked.Exchange(ref _installed, 1) == 0)
         {
-            if (!_installed)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
-                _installed = true;
-            }
+            NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
         }
     }
 
@@ -44,9 +41,19 @@ internal static class NativeLibraryResolver
         return 0;
     }
 
+    /// <summary>Loads the first of <paramref name="names"/> that exists.</summary>
+    /// <exception cref="MidiLibraryNotFoundException">None could be loaded.</exception>
+    internal static nint Load(IReadOnlyList<string> names, string? what = null, string? install = null)
+    {
+        var library = LoadFirst(names, out var last);
+        return library != 0 ? library
+            : throw (what is null ? new MidiLibraryNotFoundException(names, last) : new MidiLibraryNotFoundException(names, last, what, install));
+    }
+
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) => libraryName switch
     {
-        RtMidiNative.LibraryName => RtMidiLibrary.Handle(),
+        RtMidiNative.LibraryName => RtMidiLibrary.Handle,
+        JackNative.LibraryName => JackLibrary.Handle,
         FluidSynthNative.LibraryName => FluidSynthLibrary.Handle(),
         _ => 0,
     };

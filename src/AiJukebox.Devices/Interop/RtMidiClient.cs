@@ -53,7 +53,7 @@ internal sealed unsafe class RtMidiClient : IDisposable
     public static string DisplayName(MidiApi api)
     {
         RtMidiLibrary.EnsureLoaded();
-        byte* name = RtMidiNative.rtmidi_api_display_name((int)api);
+        byte* name = RtMidiNative.rtmidi_api_display_name((int)ToRtMidi(api));
         return name == null ? MidiApiNames.ToName(api) : Encoding.UTF8.GetString(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(name));
     }
 
@@ -120,7 +120,7 @@ internal sealed unsafe class RtMidiClient : IDisposable
     public void ClosePortAndDrainCallbacks()
     {
         ClosePort();
-        if (Api == MidiApi.Jack)
+        if (ToRtMidi(Api) == MidiApi.Jack)
         {
             Thread.Sleep(JackCallbackDrain);
         }
@@ -149,9 +149,13 @@ internal sealed unsafe class RtMidiClient : IDisposable
 
     public void Dispose() => Handle.Dispose();
 
-    private static RtMidiClient Create(MidiApi api, string clientName, bool isInput, int queueSizeLimit)
+    /// <summary>RtMidi's own value for <paramref name="api"/> (<see cref="MidiApi.RtMidiJack"/> is RtMidi's JACK).</summary>
+    internal static MidiApi ToRtMidi(MidiApi api) => api == MidiApi.RtMidiJack ? MidiApi.Jack : api;
+
+    private static RtMidiClient Create(MidiApi userApi, string clientName, bool isInput, int queueSizeLimit)
     {
         RtMidiLibrary.EnsureLoaded();
+        MidiApi api = ToRtMidi(userApi);
         IReadOnlyList<MidiApi> compiled = CompiledApis();
         if (api != MidiApi.Unspecified && !compiled.Contains(api))
         {
@@ -169,7 +173,7 @@ internal sealed unsafe class RtMidiClient : IDisposable
             ? RtMidiNative.rtmidi_in_create((int)api, clientName, (uint)queueSizeLimit)
             : RtMidiNative.rtmidi_out_create((int)api, clientName);
         var sink = new RtMidiErrorSink();
-        var client = new RtMidiClient(handle, api, sink);
+        var client = new RtMidiClient(handle, userApi, sink);
         try
         {
             if (handle.IsInvalid || !handle.Ok || handle.CppObject == 0)
@@ -197,7 +201,7 @@ internal sealed unsafe class RtMidiClient : IDisposable
 
     private static string Explain(MidiApi api, string what)
     {
-        if (api == MidiApi.Jack && what.Contains("not running", StringComparison.OrdinalIgnoreCase))
+        if (ToRtMidi(api) == MidiApi.Jack && what.Contains("not running", StringComparison.OrdinalIgnoreCase))
         {
             return "No JACK server is running: start one (jackd, qjackctl, or PipeWire with pipewire-jack) or choose another MIDI API.";
         }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace AiJukebox.Devices.Interop;
 
 /// <summary>
-/// The one place that knows the RtMidi library's file name on each platform. Every
-/// <c>[LibraryImport("rtmidi")]</c> binds, through <see cref="NativeLibraryResolver"/>, to the file found here.
+/// The one place that knows the RtMidi library's file name on each platform. Loaded on first use for
+/// <see cref="NativeLibraryResolver"/>, so every <c>[LibraryImport("rtmidi")]</c> binds to the file found here.
 /// </summary>
 internal static unsafe class RtMidiLibrary
 {
@@ -23,6 +23,17 @@ internal static unsafe class RtMidiLibrary
 
     private static readonly Lock Gate = new();
     private static nint _library;
+
+    /// <summary>The loaded library's handle, loading it on first use.</summary>
+    /// <exception cref="MidiLibraryNotFoundException">RtMidi is not installed.</exception>
+    internal static nint Handle
+    {
+        get
+        {
+            EnsureLoaded();
+            return _library;
+        }
+    }
 
     /// <summary><c>RtMidiIn::setErrorCallback(this, callback, userData)</c>, or null where not available.</summary>
     internal static delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void> InErrorCallbackSetter { get; private set; }
@@ -68,28 +79,18 @@ internal static unsafe class RtMidiLibrary
                 return;
             }
 
+            NativeLibraryResolver.Install();
             nint library = Load(CandidateNames());
             InErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, InSetErrorCallback);
             OutErrorCallbackSetter = (delegate* unmanaged<nint, delegate* unmanaged<int, void*, void*, void>, void*, void>)Export(library, OutSetErrorCallback);
             _library = library;
-            NativeLibraryResolver.EnsureInstalled();
         }
     }
 
     /// <summary>Loads the first of <paramref name="names"/> that exists.</summary>
     /// <exception cref="MidiLibraryNotFoundException">None could be loaded.</exception>
-    internal static nint Load(IReadOnlyList<string> names) =>
-        NativeLibraryResolver.LoadFirst(names, out Exception? last) is var library and not 0
-            ? library
-            : throw new MidiLibraryNotFoundException(names, last);
+    internal static nint Load(IReadOnlyList<string> names) => NativeLibraryResolver.Load(names);
 
     private static nint Export(nint library, string name) =>
         NativeLibrary.TryGetExport(library, name, out nint address) ? address : 0;
-
-    /// <summary>The loaded library's handle (loading it first).</summary>
-    internal static nint Handle()
-    {
-        EnsureLoaded();
-        return _library;
-    }
 }

@@ -26,7 +26,7 @@ internal static partial class PlayCommand
         var output = new Option<string?>("--out", "-o") { Description = "Output port: exact name, index, or a unique part of it (see 'aijukebox ports'), or 'synth' for the built-in synth (FluidSynth); default: a virtual output, else the built-in synth when there is no MIDI system" };
         var virtualName = new Option<string?>("--virtual") { Description = $"Create a virtual output with this name for a synth or DAW to connect to (default '{DefaultPortName}')", Arity = ArgumentArity.ZeroOrOne };
         var input = new Option<string?>("--in", "-i") { Description = "Input port of the player's keyboard" };
-        var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack, coremidi or winmm (default: the platform's usual one)" };
+        var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack (AI Jukebox's own JACK client), rtmidi-jack (JACK through RtMidi), coremidi or winmm (default: the platform's usual one)" };
         api.AcceptOnlyFromAmong([.. MidiApiNames.All]);
         var mode = new Option<string?>("--mode") { Description = "solo, call-response or accompany" };
         mode.AcceptOnlyFromAmong("solo", "call-response", "accompany");

@@ -5,12 +5,12 @@ using AiJukebox.Devices;
 
 namespace AiJukebox.Commands;
 
-/// <summary><c>aijukebox ports [--api alsa|jack|coremidi|winmm] [--json]</c>: lists MIDI systems and their ports.</summary>
+/// <summary><c>aijukebox ports [--api alsa|jack|rtmidi-jack|coremidi|winmm] [--json]</c>: lists MIDI systems and their ports.</summary>
 internal static class PortsCommand
 {
     public static Command Create()
     {
-        var api = new Option<string?>("--api") { Description = "Only this MIDI system: alsa, jack, coremidi or winmm." };
+        var api = new Option<string?>("--api") { Description = "Only this MIDI system: alsa, jack, rtmidi-jack, coremidi or winmm." };
         api.AcceptOnlyFromAmong([.. MidiApiNames.All]);
         var json = new Option<bool>("--json") { Description = "Print JSON (for scripts) instead of a table." };
         var command = new Command("ports", "List the MIDI systems (ALSA, JACK, CoreMIDI, Windows MM) and their input and output ports.");

@@ -17,7 +17,7 @@ internal static class SendTestCommand
     {
         var output = new Option<string?>("--out", "-o") { Description = "Output port: exact name, index, or a unique part of the name (see 'aijukebox ports')." };
         var virtualName = new Option<string?>("--virtual") { Description = "Create a virtual output port with this name and play into it (not on Windows MM)." };
-        var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack, coremidi or winmm (default: the platform's usual one)." };
+        var api = new Option<string?>("--api") { Description = "MIDI system: alsa, jack (AI Jukebox's own JACK client), rtmidi-jack (JACK through RtMidi), coremidi or winmm (default: the platform's usual one)." };
         api.AcceptOnlyFromAmong([.. MidiApiNames.All]);
         var channel = new Option<int>("--channel") { Description = "MIDI channel 1-16.", DefaultValueFactory = _ => 1 };
         var noteMs = new Option<int>("--note-ms") { Description = "Milliseconds per note.", DefaultValueFactory = _ => 250 };

@@ -25,7 +25,7 @@ internal sealed record UserSettings
     /// <summary>The notes file the model was trained on.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The MIDI system (alsa, jack, coremidi, winmm).</summary>
+    /// <summary>The MIDI system (alsa, jack, rtmidi-jack, coremidi, winmm).</summary>
     public string? Api { get; init; }
 
     /// <summary>The output port's name.</summary>

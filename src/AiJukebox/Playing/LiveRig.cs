@@ -2,6 +2,7 @@ using AiJukebox.Configuration;
 using AiJukebox.Devices;
 using AiJukebox.Live;
 using AiJukebox.Music;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Playing;
 
@@ -50,6 +51,21 @@ internal sealed class LiveRig : IDisposable
     public string? Fallback { get; }
 
     public string? InputName => _input?.Name;
+
+    /// <summary>Whether the ports report xruns and undelivered events (AI Jukebox's JACK client).</summary>
+    public bool ReportsXruns => _output?.Api == MidiApi.Jack;
+
+    /// <summary>JACK xruns since the ports opened (the output's and the input's clients see the same server).</summary>
+    public long Xruns => Math.Max(_output?.Xruns ?? 0, _input?.Xruns ?? 0);
+
+    /// <summary>Events the MIDI system could not deliver: output writes that did not fit a period, input events JACK lost.</summary>
+    public long Undelivered => (_output?.Undelivered ?? 0) + (_input?.Undelivered ?? 0);
+
+    /// <summary>The output's process callback durations (JACK), or null.</summary>
+    public LatenessHistogram? OutputCallbackDurations => _output?.CallbackDurations;
+
+    /// <summary>A line for status displays: <c>xruns 3</c>, plus undelivered events when there were any; empty where the MIDI system does not report them.</summary>
+    public string HealthText => !ReportsXruns ? "" : $"xruns {Xruns}" + (Undelivered > 0 ? $", undelivered {Undelivered}" : "");
 
     /// <summary>The first port-lost message, or null.</summary>
     public string? Lost => Volatile.Read(ref _lost);
@@ -122,7 +138,7 @@ internal sealed class LiveRig : IDisposable
     public Performer CreatePerformer(LiveOptions options, LoadedModel loaded, ITokenPredictor predictor, int[] primer, Func<IMidiSink, IMidiSink>? tapOutput = null, Func<IMidiInput, IMidiInput>? tapInput = null)
     {
         var sink = Sink();
-        IMidiInput? input = _input is null ? null : new PortInput(_input);
+        IMidiInput? input = _input;
         return new Performer(
             options,
             loaded.Tokenizer,

@@ -48,6 +48,8 @@ internal static class PlaySession
         var clock = Stopwatch.StartNew();
         var minHeadroom = double.PositiveInfinity;
         var collectionsAtStart = Collections();
+        var allocatedAtStart = GC.GetTotalAllocatedBytes();
+        var gcMode = new PerformanceGcMode();
         try
         {
             if (settings.WaitSeconds > 0)
@@ -61,6 +63,7 @@ internal static class PlaySession
             }
 
             collectionsAtStart = Collections();
+            allocatedAtStart = GC.GetTotalAllocatedBytes();
 
             var end = settings.DurationSeconds is { } seconds ? clock.Elapsed + TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
             while (!stop.IsCancellationRequested && performer.Fault is null && clock.Elapsed < end)
@@ -75,21 +78,24 @@ internal static class PlaySession
 
                 if (!settings.Quiet)
                 {
-                    stderr.WriteLine(StatusLine(status));
+                    stderr.WriteLine(StatusLine(status, rig));
                 }
             }
         }
         finally
         {
             performer.Stop();
+            gcMode.Dispose();
         }
 
         var collections = Collections() - collectionsAtStart;
+        var allocated = (GC.GetTotalAllocatedBytes() - allocatedAtStart) / (1024.0 * 1024.0);
         var final = performer.Status;
         var lateness = performer.Lateness;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {clock.Elapsed.TotalSeconds:F1} s: {final.NotesPlayed} notes played, {final.PlayerNotes} heard; clock lateness p50 {lateness.Percentile(0.5):F2} ms, p99 {lateness.Percentile(0.99):F2} ms, max {lateness.MaxMilliseconds:F2} ms over {lateness.Count} messages ({final.LateMessages} over 1 ms)")
             + (double.IsFinite(minHeadroom) ? string.Create(CultureInfo.InvariantCulture, $"; generator headroom at least {minHeadroom:F2} beats") : "")
-            + $"; {collections} garbage collection(s) while playing"
+            + string.Create(CultureInfo.InvariantCulture, $"; {collections} garbage collection(s) while playing ({allocated:F1} MB allocated)")
+            + Health(rig)
             + (options.RecordPath is null || final.TakeError is not null ? "." : $"; take saved to {options.RecordPath}."));
         if (final.TakeError is not null)
         {
@@ -142,7 +148,20 @@ internal static class PlaySession
         _ => "solo",
     };
 
-    private static string StatusLine(PerformerStatus s) => string.Create(
+    /// <summary>What AI Jukebox's JACK client saw: xruns, undelivered events, its process callback's duration.</summary>
+    private static string Health(LiveRig rig)
+    {
+        if (!rig.ReportsXruns)
+        {
+            return "";
+        }
+
+        var callback = rig.OutputCallbackDurations;
+        return string.Create(CultureInfo.InvariantCulture, $"; {rig.Xruns} JACK xrun(s), {rig.Undelivered} event(s) undelivered")
+            + (callback is { Count: > 0 } ? string.Create(CultureInfo.InvariantCulture, $"; process callback p99 {callback.Percentile(0.99) * 1000:F0} µs, max {callback.MaxMilliseconds * 1000:F0} µs over {callback.Count} cycles") : "");
+    }
+
+    private static string StatusLine(PerformerStatus s, LiveRig rig) => string.Create(
         CultureInfo.InvariantCulture,
-        $"beat {s.Beat,7:F1} (bar {s.Bar}.{s.BeatInBar}) | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | {KeyText.Describe(s)} |{(s.Metronome ? " click |" : "")}{(s.Looping ? " loop |" : "")} notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(s.TakeError is null ? "" : " | " + s.TakeError)}");
+        $"beat {s.Beat,7:F1} (bar {s.Bar}.{s.BeatInBar}) | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | {KeyText.Describe(s)} |{(s.Metronome ? " click |" : "")}{(s.Looping ? " loop |" : "")} notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(rig.ReportsXruns ? " | " + rig.HealthText : "")}{(s.TakeError is null ? "" : " | " + s.TakeError)}");
 }

@@ -24,6 +24,7 @@ internal sealed class PerformController : IDisposable
     private readonly Func<(string? Api, string? Out, string? In)> _ports;
     private readonly SynthOptions _synth;
     private LiveRig? _rig;
+    private PerformanceGcMode? _gcMode;
     private (string? Api, string? Out, string? In) _rigPorts;
     private volatile Performer? _performer;
     private FilePlayback? _playback;
@@ -87,6 +88,9 @@ internal sealed class PerformController : IDisposable
     public PerformerStatus? Status => _performer?.Status;
 
     public bool Running => _performer?.IsRunning == true;
+
+    /// <summary>The ports' health for the screen (JACK: <c>xruns 3</c>), empty where not reported.</summary>
+    public string Health => _rig?.HealthText ?? string.Empty;
 
     /// <summary>The take being recorded, or null.</summary>
     public string? Take => Running ? _options.RecordPath : null;
@@ -261,6 +265,7 @@ internal sealed class PerformController : IDisposable
                     var primer = OfflineGeneration.Primer(loaded, "corpus", 100, options.Seed);
                     _performer = _rig!.CreatePerformer(options, loaded, _predictor, primer, sink => new TappedSink(sink, Tap), input => new TappedInput(input, Tap));
                     _performer.Start();
+                    _gcMode = new PerformanceGcMode();
                     return _performer;
                 });
                 ChangeOptions(o => o with { RecordPath = options.RecordPath });
@@ -302,6 +307,8 @@ internal sealed class PerformController : IDisposable
 
         _performer?.Stop();
         _performer = null;
+        _gcMode?.Dispose();
+        _gcMode = null;
         _predictor?.Dispose();
         _predictor = null;
     }

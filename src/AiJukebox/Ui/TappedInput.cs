@@ -1,4 +1,5 @@
 using AiJukebox.Live;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Ui;
 

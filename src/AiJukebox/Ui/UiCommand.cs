@@ -12,7 +12,7 @@ internal static class UiCommand
     {
         var model = new Option<string?>("--model", "-m") { Description = "UI: the model to open (model.json, run folder or .safetensors)" };
         var notes = new Option<string?>("--notes", "-n") { Description = "UI: the notes file the model was trained on" };
-        var api = new Option<string?>("--api") { Description = "UI: the MIDI system: alsa, jack, coremidi or winmm" };
+        var api = new Option<string?>("--api") { Description = "UI: the MIDI system: alsa, jack, rtmidi-jack, coremidi or winmm" };
         api.AcceptOnlyFromAmong([.. Devices.MidiApiNames.All]);
         var output = new Option<string?>("--out") { Description = "UI: the output to select ('virtual' for our own port, 'synth' for the built-in synth)" };
         var input = new Option<string?>("--in") { Description = "UI: the input (keyboard) port to select" };

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using AiJukebox.Music.Realtime;
+
 namespace AiJukebox.Devices.Tests.Jack;
 
 [Collection(JackCollection.Name)]

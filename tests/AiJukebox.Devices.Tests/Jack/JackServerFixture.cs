@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace AiJukebox.Devices.Tests.Jack;
 
 /// <summary>
-/// A private JACK server (dummy backend, 48 kHz, 64-frame period) for the device tests, under a
+/// A private JACK server (dummy backend, 48 kHz, 64-frame period unless told) for the device tests, under a
 /// unique server name so parallel test runs and other people's servers never collide. libjack reads
 /// JACK_DEFAULT_SERVER from the native environment, which .NET's Environment does not write, so the
 /// variable is set with libc's setenv as well.
@@ -16,6 +16,12 @@ public sealed partial class JackServerFixture : IDisposable
     private readonly List<string> _log = [];
 
     public JackServerFixture()
+        : this(64)
+    {
+    }
+
+    /// <summary>A server with a <paramref name="period"/>-frame period, made this process's default server (restore the shared one when done).</summary>
+    internal JackServerFixture(int period)
     {
         ServerName = $"aijb-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
         SetEnvironment("JACK_DEFAULT_SERVER", ServerName);
@@ -35,7 +41,7 @@ public sealed partial class JackServerFixture : IDisposable
             "jackd \"$@\" & j=$!; trap 'kill $j; wait $j; exit' TERM; "
                 + $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $j 2>/dev/null; do sleep 0.5; done; kill $j 2>/dev/null; wait $j",
             "jackd-watchdog",
-            "--no-realtime", "--sync", "-n", ServerName, "-d", "dummy", "-r", "48000", "-p", "64",
+            "--no-realtime", "--sync", "-n", ServerName, "-d", "dummy", "-r", "48000", "-p", period.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(arg);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using AiJukebox.Music.Realtime;
+
 namespace AiJukebox.Devices.Tests.Jack;
 
 /// <summary>Helpers shared by the JACK tests: unique client names and draining an input.</summary>

@@ -22,10 +22,13 @@ internal sealed class RecordingSink(IClock clock) : IMidiSink
     public IEnumerable<SentMessage> NoteOns => Messages.Where(m => m.IsNoteOn);
 
     /// <summary>Notes left sounding at the end (note-on without a later note-off, ignoring All Notes Off).</summary>
-    public List<(int Channel, int Pitch)> HangingNotes()
+    public List<(int Channel, int Pitch)> HangingNotes() => HangingNotes(Messages);
+
+    /// <summary>Notes left sounding after <paramref name="messages"/>, in order.</summary>
+    public static List<(int Channel, int Pitch)> HangingNotes(IEnumerable<SentMessage> messages)
     {
         var sounding = new HashSet<(int, int)>();
-        foreach (var m in Messages)
+        foreach (var m in messages)
         {
             if (m.IsNoteOn)
             {

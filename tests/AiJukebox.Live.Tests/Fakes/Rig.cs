@@ -1,4 +1,5 @@
 using AiJukebox.Music;
+using AiJukebox.Music.Realtime;
 using AiJukebox.Music.Sampling;
 
 namespace AiJukebox.Live.Tests.Fakes;

@@ -4,6 +4,7 @@ using AiJukebox.Commands;
 using AiJukebox.Devices;
 using AiJukebox.Devices.Tests.Jack;
 using AiJukebox.Music;
+using AiJukebox.Music.Realtime;
 
 using Xunit.Abstractions;
 

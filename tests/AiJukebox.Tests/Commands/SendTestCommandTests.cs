@@ -1,6 +1,7 @@
 using AiJukebox.Commands;
 using AiJukebox.Devices;
 using AiJukebox.Devices.Tests.Jack;
+using AiJukebox.Music.Realtime;
 
 namespace AiJukebox.Tests.Commands;
 

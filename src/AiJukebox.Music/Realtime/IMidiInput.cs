@@ -1,6 +1,6 @@
-namespace AiJukebox.Live;
+namespace AiJukebox.Music.Realtime;
 
-/// <summary>The player's MIDI messages, timestamped on arrival, drained by the clock thread.</summary>
+/// <summary>Timestamped MIDI messages waiting for one consumer thread (the live performer's clock thread).</summary>
 public interface IMidiInput
 {
     /// <summary>Takes the oldest waiting message, if any. Must not block or allocate.</summary>

@@ -1,6 +1,6 @@
 using AiJukebox.Devices.Interop;
 
-namespace AiJukebox.Devices;
+namespace AiJukebox.Devices.RtMidi;
 
 /// <summary>
 /// Watches that the port an open connection goes to still exists, on its own named background

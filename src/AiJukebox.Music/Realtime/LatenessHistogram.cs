@@ -1,32 +1,48 @@
-namespace AiJukebox.Live;
+namespace AiJukebox.Music.Realtime;
 
 /// <summary>
-/// How late messages left, in buckets of <see cref="BucketMilliseconds"/> up to
-/// <see cref="RangeMilliseconds"/> (later ones share an overflow bucket; the maximum is kept
-/// exactly). Preallocated: recording on the clock thread allocates nothing. One writer; readers
-/// on other threads see a slightly stale but never broken picture.
+/// A histogram of durations on a real-time thread (how late messages left the clock thread, how
+/// long a JACK process callback took), in buckets of <see cref="BucketMilliseconds"/> up to
+/// <see cref="RangeMilliseconds"/> (longer ones share an overflow bucket; the maximum is kept
+/// exactly). Preallocated: recording allocates nothing. One writer; readers on other threads see
+/// a slightly stale but never broken picture.
 /// </summary>
 public sealed class LatenessHistogram
 {
-    /// <summary>Width of one bucket.</summary>
-    public const double BucketMilliseconds = 0.05;
+    /// <summary>The default width of one bucket (for lateness).</summary>
+    public const double DefaultBucketMilliseconds = 0.05;
 
-    /// <summary>Lateness covered by the buckets.</summary>
-    public const double RangeMilliseconds = 100;
+    /// <summary>The default span the buckets cover.</summary>
+    public const double DefaultRangeMilliseconds = 100;
 
-    private readonly long[] _buckets = new long[(int)(RangeMilliseconds / BucketMilliseconds) + 1];
+    private readonly long[] _buckets;
     private readonly double _ticksPerBucket;
     private readonly long _frequency;
     private long _count;
     private long _maxTicks;
 
     /// <summary>Creates a histogram for a clock of <paramref name="frequency"/> ticks per second.</summary>
-    public LatenessHistogram(long frequency)
+    /// <param name="frequency">Ticks per second of the durations recorded.</param>
+    /// <param name="bucketMilliseconds">The width of one bucket.</param>
+    /// <param name="rangeMilliseconds">The span the buckets cover.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not positive, or the range is narrower than a bucket.</exception>
+    public LatenessHistogram(long frequency, double bucketMilliseconds = DefaultBucketMilliseconds, double rangeMilliseconds = DefaultRangeMilliseconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frequency);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bucketMilliseconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rangeMilliseconds, bucketMilliseconds);
         _frequency = frequency;
-        _ticksPerBucket = frequency * BucketMilliseconds / 1000;
+        BucketMilliseconds = bucketMilliseconds;
+        RangeMilliseconds = rangeMilliseconds;
+        _buckets = new long[(int)(rangeMilliseconds / bucketMilliseconds) + 1];
+        _ticksPerBucket = frequency * bucketMilliseconds / 1000;
     }
+
+    /// <summary>Width of one bucket.</summary>
+    public double BucketMilliseconds { get; }
+
+    /// <summary>The span covered by the buckets.</summary>
+    public double RangeMilliseconds { get; }
 
     /// <summary>Messages recorded.</summary>
     public long Count => Volatile.Read(ref _count);

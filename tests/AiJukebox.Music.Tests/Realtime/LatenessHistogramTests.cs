@@ -1,4 +1,6 @@
-namespace AiJukebox.Live.Tests;
+using AiJukebox.Music.Realtime;
+
+namespace AiJukebox.Music.Tests.Realtime;
 
 public sealed class LatenessHistogramTests
 {
@@ -29,6 +31,21 @@ public sealed class LatenessHistogramTests
         histogram.Record(-500);
         Assert.Equal(0, histogram.Percentile(1.0), 9); // never above the exact maximum
         Assert.Equal(0, histogram.MaxMilliseconds);
+    }
+
+    [Fact]
+    public void OtherBucketWidth_PercentilesOnItsEdges()
+    {
+        var histogram = new LatenessHistogram(1_000_000, bucketMilliseconds: 0.25, rangeMilliseconds: 50);
+        for (var k = 0; k < 100; k++)
+        {
+            histogram.Record((k * 250) + 100); // one value in each 0.25 ms bucket from 0 to 25 ms
+        }
+
+        Assert.Equal(12.5, histogram.Percentile(0.5), 9);
+        Assert.Equal(24.75, histogram.Percentile(0.99), 9);
+        Assert.Equal(24.85, histogram.MaxMilliseconds, 9);
+        Assert.Equal(0.25, histogram.BucketMilliseconds);
     }
 
     [Fact]
