@@ -12,6 +12,7 @@ internal sealed class Scheduler
 {
     private readonly IClock _clock;
     private readonly IMidiSink _sink;
+    private readonly IMidiSink _clickSink;
     private readonly IMidiInput? _input;
     private readonly SpscRing<ScheduledMessage> _outgoing;
     private readonly SpscRing<LiveEvent> _events;
@@ -31,8 +32,9 @@ internal sealed class Scheduler
     private long _sent;
     private long _droppedEvents;
 
-    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options, ClickTrack? click = null)
+    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options, ClickTrack? click = null, IMidiSink? clickSink = null)
     {
+        _clickSink = clickSink ?? sink;
         _click = click ?? new ClickTrack(BarMeter.CommonTime.BarBeats, 0, on: false);
         _clock = clock;
         _sink = sink;
@@ -129,17 +131,23 @@ internal sealed class Scheduler
 
         if (_click.Sounding != 0)
         {
-            Send(0x80 | Metronome.Channel, _click.Sounding, 0);
+            SendClick(0x80 | Metronome.Channel, _click.Sounding, 0);
             _click.Silence();
         }
 
-        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel) | (_click.Used ? 1 << Metronome.Channel : 0);
+        var clickElsewhere = _clickSink != _sink;
+        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel) | (_click.Used && !clickElsewhere ? 1 << Metronome.Channel : 0);
         for (var channel = 0; channel < 16; channel++)
         {
             if ((used & (1 << channel)) != 0)
             {
                 Send((byte)(0xB0 | channel), 123, 0);
             }
+        }
+
+        if (_click.Used && clickElsewhere)
+        {
+            SendClick(0xB0 | Metronome.Channel, 123, 0);
         }
     }
 
@@ -242,7 +250,7 @@ internal sealed class Scheduler
             if (_click.TryNext(Math.Max(_map.BeatAt(now), next), out var pitch, out var velocity, out var beat))
             {
                 var status = (byte)((velocity > 0 ? 0x90 : 0x80) | Metronome.Channel);
-                Send(status, pitch, velocity);
+                SendClick(status, pitch, velocity);
                 Log(LiveEventKind.Click, beat, status, pitch, velocity);
             }
         }
@@ -264,6 +272,14 @@ internal sealed class Scheduler
     {
         var kind = status & 0xF0;
         SendRaw(status, data1, data2, (byte)(kind is 0xC0 or 0xD0 ? 2 : 3));
+        Volatile.Write(ref _sent, _sent + 1);
+    }
+
+    /// <summary>A click's message, to the metronome's own port when it has one.</summary>
+    private void SendClick(int status, byte data1, byte data2)
+    {
+        Span<byte> bytes = [(byte)status, data1, data2];
+        _clickSink.Send(bytes);
         Volatile.Write(ref _sent, _sent + 1);
     }
 

@@ -20,7 +20,8 @@ internal sealed class Rig : IDisposable
         int[]? primer = null,
         Action<string, MidiSong>? save = null,
         Func<FakeEventsTokenizer, ITokenPredictor>? model = null,
-        double temperature = 0)
+        double temperature = 0,
+        bool clickPort = false)
     {
         Options = (options ?? new LiveOptions()) with
         {
@@ -28,7 +29,8 @@ internal sealed class Rig : IDisposable
         };
         Model = model?.Invoke(Tokenizer) ?? new ScriptedPredictor(Tokenizer, pitches ?? [60, 62, 64, 65], shiftSteps, durationSteps);
         Sink = new RecordingSink(Clock);
-        Performer = new Performer(Options, Tokenizer, Model, Clock, Sink, Input, primer, save ?? Saves.Save);
+        ClickSink = clickPort ? new RecordingSink(Clock) : null;
+        Performer = new Performer(Options, Tokenizer, Model, Clock, Sink, Input, primer, save ?? Saves.Save, ClickSink);
     }
 
     public FakeEventsTokenizer Tokenizer { get; } = new();
@@ -46,6 +48,9 @@ internal sealed class Rig : IDisposable
     public ScriptedPredictor Predictor => (ScriptedPredictor)Model;
 
     public RecordingSink Sink { get; }
+
+    /// <summary>The metronome's own port, when the rig was made with one.</summary>
+    public RecordingSink? ClickSink { get; }
 
     public SavedTakes Saves { get; } = new();
 
