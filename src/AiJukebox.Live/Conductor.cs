@@ -32,6 +32,7 @@ internal sealed partial class Conductor
     private bool _primed;
     private bool _streaming;
     private bool _answering;
+    private bool _stepped;
     private double _answerStart;
     private double _lastRelease = double.NegativeInfinity;
     private int _flushTicket;
@@ -151,6 +152,8 @@ internal sealed partial class Conductor
         {
             Autosave();
         }
+
+        _stepped = true;
     }
 
     /// <summary>Takes in every event the clock thread reported.</summary>
@@ -236,8 +239,10 @@ internal sealed partial class Conductor
             }
 
             // After the count-in (its clicks come from the clock thread), or a lead from now;
-            // aligned, on the grid.
-            _generator.BeginAt(AlignedStreamStart(Math.Max(playhead + _options.LeadBeats, _options.CountInBars * Meter.BarBeats)));
+            // aligned, on the grid. The first step comes before the clock starts, so an aligned
+            // stream needs no lead there: it starts on the first bar line, beat 0.
+            var lead = _stepped || AlignmentUnit <= 0 ? _options.LeadBeats : 0;
+            _generator.BeginAt(AlignedStreamStart(Math.Max(playhead + lead, _options.CountInBars * Meter.BarBeats)));
             _streaming = true;
         }
 

@@ -75,17 +75,7 @@ public sealed class RemiStreamTests
 
         public Performer Performer { get; }
 
-        public void RunUntil(double seconds)
-        {
-            var end = (long)Math.Round(seconds * Frequency);
-            while (Clock.Now < end)
-            {
-                var next = Performer.Step();
-                Clock.Set(Math.Min(end, Math.Max(Clock.Now + 1, Math.Min(next, Clock.Now + (Frequency / 1000)))));
-            }
-
-            Performer.Step();
-        }
+        public void RunUntil(double seconds) => ManualRun.Until(Performer, Clock, seconds);
 
         public void Dispose() => Performer.Dispose();
     }

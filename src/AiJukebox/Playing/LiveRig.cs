@@ -14,13 +14,20 @@ internal sealed class LiveRig : IDisposable
 {
     private readonly MidiOutputPort _output;
     private readonly MidiInputPort? _input;
+    private readonly MidiOutputPort? _click;
     private string? _lost;
 
-    private LiveRig(MidiOutputPort output, MidiInputPort? input)
+    private LiveRig(MidiOutputPort output, MidiInputPort? input, MidiOutputPort? click)
     {
         _output = output;
         _input = input;
+        _click = click;
         _output.PortLost += (_, message) => Lose(message);
+        if (_click is not null)
+        {
+            _click.PortLost += (_, message) => Lose(message);
+        }
+
         if (_input is not null)
         {
             _input.PortLost += (_, message) => Lose(message);
@@ -34,21 +41,27 @@ internal sealed class LiveRig : IDisposable
 
     public string? InputName => _input?.Name;
 
+    /// <summary>The metronome's own output, or null (the clicks go to the output).</summary>
+    public string? ClickName => _click?.Name;
+
     /// <summary>The first port-lost message, or null.</summary>
     public string? Lost => Volatile.Read(ref _lost);
 
-    /// <summary>Opens the output (<paramref name="outputPort"/>, else a virtual port named <paramref name="virtualName"/>) and the optional input.</summary>
+    /// <summary>Opens the output (<paramref name="outputPort"/>, else a virtual port named <paramref name="virtualName"/>), the optional input and the metronome's optional own output.</summary>
     /// <exception cref="MidiDeviceException">The MIDI system or a port is missing (the message says which and what to do).</exception>
-    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort)
+    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort, string? clickPort = null)
     {
         var chosen = MidiApiNames.TryParse(api, out var named) ? named : MidiSystem.GetDefaultApi();
         var output = outputPort is not null ? MidiSystem.OpenOutput(chosen, outputPort) : MidiSystem.CreateVirtualOutput(chosen, virtualName);
+        MidiInputPort? input = null;
         try
         {
-            return new LiveRig(output, inputPort is null ? null : MidiSystem.OpenInput(chosen, inputPort));
+            input = inputPort is null ? null : MidiSystem.OpenInput(chosen, inputPort);
+            return new LiveRig(output, input, clickPort is null ? null : MidiSystem.OpenOutput(chosen, clickPort));
         }
         catch
         {
+            input?.Dispose();
             output.Dispose();
             throw;
         }
@@ -67,7 +80,8 @@ internal sealed class LiveRig : IDisposable
             new StopwatchClock(),
             tapOutput?.Invoke(sink) ?? sink,
             input is null ? null : tapInput?.Invoke(input) ?? input,
-            primer);
+            primer,
+            clickSink: _click is null ? null : new PortSink(_click));
     }
 
     /// <summary>Plays a .mid file to the output (nothing else may use the output meanwhile).</summary>
@@ -82,6 +96,7 @@ internal sealed class LiveRig : IDisposable
     public void Dispose()
     {
         _input?.Dispose();
+        _click?.Dispose();
         _output.Dispose();
     }
 

@@ -14,4 +14,6 @@ internal sealed record PlaySettings(
     string Primer,
     double WaitSeconds,
     bool Quiet,
-    InferenceEngine Engine = InferenceEngine.Auto);
+    InferenceEngine Engine = InferenceEngine.Auto,
+    string? ClickPort = null,
+    IReadOnlyList<string>? Models = null);

@@ -57,6 +57,7 @@ internal sealed class MainWindow : Window
         Bind(Key.K, Letter(() => Live(live.ToggleKeyLock)));
         Bind(Key.C, Letter(() => Live(live.ToggleMetronome)));
         Bind(Key.L, Letter(() => Live(live.ToggleLoop)));
+        Bind(Key.U, Letter(() => Live(live.ToggleMutate)));
         Bind(new Key('+'), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('='), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('-'), Letter(() => Live(() => live.ChangeTempo(-5))));
@@ -95,7 +96,7 @@ internal sealed class MainWindow : Window
             .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
         _keys.Text = screen switch
         {
-            Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
+            Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop U mutate F4 model",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
         };

@@ -46,7 +46,7 @@ internal sealed class TransportPane : FrameView
         var tempoColumn = head.Length;
         var temperatureColumn = tempoColumn + SliderWidth + 2 + middle.Length;
         _state.Show(
-            $"{head}{Slider(tempo, MinTempo, MaxTempo)}{middle}{Slider(temperature, MinTemperature, MaxTemperature)}  thru {(options.Thru ? "on" : "off")}{(status is { Metronome: true } || (status is null && options.Metronome) ? "  click" : string.Empty)}{(status is { Looping: true } ? "  loop" : string.Empty)}",
+            $"{head}{Slider(tempo, MinTempo, MaxTempo)}{middle}{Slider(temperature, MinTemperature, MaxTemperature)}  thru {(options.Thru ? "on" : "off")}{(status is { Metronome: true } || (status is null && options.Metronome) ? "  click" : string.Empty)}{(status is { Looping: true } ? status.Mutate > 0 ? $"  loop, mutate {status.Mutate:0.##}" : "  loop" : string.Empty)}",
             new TransportLine.Slider(tempoColumn, SliderWidth, MinTempo, MaxTempo, v => _controller.ChangeTempo(Math.Round(v) - _controller.Options.Tempo)),
             new TransportLine.Slider(temperatureColumn, SliderWidth, MinTemperature, MaxTemperature, v => _controller.ChangeTemperature(Math.Round(v * 20) / 20 - _controller.Options.Sampling.Temperature)));
         _roll.Update(PianoRollView.Span(Math.Max(1, _view.Viewport.Width), tempo) + TimeSpan.FromSeconds(1));

@@ -64,17 +64,7 @@ internal sealed class Rig : IDisposable
     public void Start() => Performer.StartCore();
 
     /// <summary>Runs until the clock reads <paramref name="seconds"/>.</summary>
-    public void RunUntil(double seconds)
-    {
-        var end = (long)Math.Round(seconds * Frequency);
-        while (Clock.Now < end)
-        {
-            var next = Performer.Step();
-            Clock.Set(Math.Min(end, Math.Max(Clock.Now + 1, Math.Min(next, Clock.Now + (Frequency / 1000)))));
-        }
-
-        Performer.Step();
-    }
+    public void RunUntil(double seconds) => ManualRun.Until(Performer, Clock, seconds);
 
     /// <summary>Posts a player message stamped now.</summary>
     public void Play(params byte[] message) => Input.Post(Clock.Now, message);

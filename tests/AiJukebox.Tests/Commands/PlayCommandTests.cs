@@ -12,7 +12,7 @@ namespace AiJukebox.Tests.Commands;
 /// <summary>The play verb end to end: a tiny trained model, real RtMidi ports on a private JACK server.</summary>
 [Collection(JackCollection.Name)]
 [Trait("Category", "Device")]
-public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
+public sealed partial class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
 {
     private readonly JackServerFixture _jack;
     private readonly TinyLiveModel _model;
