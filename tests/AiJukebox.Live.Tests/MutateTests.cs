@@ -67,6 +67,37 @@ public sealed class MutateTests
         Assert.Equal(passes[2], passes[3]);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void Mutate_TheModelHearsTheKeptBarsAsPlayed_NotMutating_ItRests(double share)
+    {
+        using var rig = new Rig(new LiveOptions { LoopBars = 2, Mutate = share }, pitches: [60, 62, 64, 65, 67, 69, 71]);
+        rig.Start();
+        rig.RunUntil(4.1);
+        var model = rig.Predictor;
+        Assert.Equal(model.Predictions, model.Fed.Count); // so far only what it composed
+        rig.Performer.SetLooping(true);
+        rig.RunUntil(rig.Now + 0.05);
+        var start = rig.Performer.Conductor.LoopStart;
+        var predictions = model.Predictions;
+        rig.RunUntil(Seconds(start + (4 * 2 * Bar)));
+
+        // Context: tokens fed that the model did not compose (the kept bars, each note Shift Pitch Velocity Duration).
+        var heard = model.Fed.Count - model.Predictions;
+        var kept = (4 * 2) - rig.Performer.Conductor.BarsMutated;
+        if (share == 0)
+        {
+            Assert.Equal(0, heard);
+            Assert.Equal(predictions, model.Predictions);
+        }
+        else
+        {
+            // Eight eighths a bar; the next pass's first bar may be prepared already (a horizon ahead).
+            Assert.InRange(heard, kept * 8 * 3, (kept + 1) * 8 * 4);
+        }
+    }
+
     private static Rig Looping(LiveOptions options, out double start)
     {
         var rig = new Rig(options, model: t => new OutOfKeyPredictor(t, new MusicalKey(0, KeyMode.Major)), temperature: 1);

@@ -53,7 +53,7 @@ internal sealed class TransportPane : FrameView
         var sounding = _roll.Sounding();
         SetText(_counters, status is null
             ? "Space plays the model on the chosen output; R records a take; P ends every note."
-            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  {Playing.KeyText.Describe(status)}  late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}"));
+            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  {Playing.KeyText.Describe(status)}  {(status.ModelSwitches > 0 ? $"models switched {status.ModelSwitches}  " : string.Empty)}late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}"));
 
         // An idle screen costs nothing: the roll only scrolls while there are notes on it.
         if (_roll.Notes.Count > 0 || _wasScrolling)
