@@ -96,7 +96,7 @@ internal sealed class MainWindow : Window
             .Select(s => s.Item1 == screen ? $"[{s.Item2}]" : $" {s.Item2} ")) + "   q quit";
         _keys.Text = screen switch
         {
-            Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop U mutate F4 model",
+            Screen.Perform => "Spc play R rec P panic M mode +-BPM []T T thru K key C click L loop U mutate",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             _ => "F5 generate  F6 cancel  F7 play it to the output port (again: stop)  Tab move",
         };

@@ -56,9 +56,8 @@ public sealed partial class PlayCommandTests
     [Fact]
     public async Task Play_ShippedModels_SwitchedByTheControlWhilePlaying_EventsRemiChords_TheMusicGoesOn()
     {
-        var client = JackTestPorts.UniqueClient("playmodels");
-        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
-        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        using var ports = new PlayerPorts("playmodels");
+        var (client, listener, keys) = (ports.Client, ports.Listener, ports.Keys);
         var take = Path.Combine(_folder, "models.mid");
         string[] models = [ShippedModels.Folder("piano-midi-de"), ShippedModels.Folder("pop909-piano-transformer"), ShippedModels.Folder("piano-midi-de-chords")];
 
@@ -91,9 +90,8 @@ public sealed partial class PlayCommandTests
     [InlineData("off")]
     public async Task Play_ShippedModel_CallsInFSharpMajorThenEMinor_EachAnswerInItsCallsKey_OnTheBar(string key)
     {
-        var client = JackTestPorts.UniqueClient("playkey" + key);
-        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
-        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        using var ports = new PlayerPorts("playkey" + key);
+        var (client, listener, keys) = (ports.Client, ports.Listener, ports.Keys);
         var take = Path.Combine(_folder, $"key-{key}.mid");
 
         var run = Task.Run(() => CliRunner.Run(PlayCommand.Create(), "--api", "jack", "--model", ShippedModels.Folder("piano-midi-de"), "--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--key", key, "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--seed", "5", "--wait", "0.5", "--quiet", "--duration", "26", "--record", take, "--autosave", "0.5"));

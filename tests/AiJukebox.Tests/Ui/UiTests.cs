@@ -168,15 +168,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     [Fact]
     public void Ui_F4_ListsTheModelsFound_EnterLoadsTheChosenOne()
     {
-        // A second model in the install's trained/ folder, with its notes file beside it.
-        var second = Path.Combine(_model.Home, "trained", "second");
-        Directory.CreateDirectory(second);
-        foreach (var file in Directory.GetFiles(_model.Run))
-        {
-            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
-        }
-
-        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
+        AddSecondModel();
         using var ui = Start("--api", "jack");
         ui.WaitFor("Name:       tiny");
 
@@ -194,14 +186,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     [Fact]
     public void Ui_F4WhilePlaying_TheChosenModelTakesOver_TheMusicGoesOn()
     {
-        var second = Path.Combine(_model.Home, "trained", "second");
-        Directory.CreateDirectory(second);
-        foreach (var file in Directory.GetFiles(_model.Run))
-        {
-            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
-        }
-
-        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
+        AddSecondModel();
         var client = JackTestPorts.UniqueClient("uiswitch");
         using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
         using var ui = Start("--api", "jack", "--out", client + ":in");
@@ -223,6 +208,19 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         var received = new List<(int Status, int Pitch, int Velocity)>();
         Drain(listener, received);
         Assert.Empty(Hanging(received));
+    }
+
+    /// <summary>A second model, "second", in the install's trained/ folder, with its notes file beside it.</summary>
+    private void AddSecondModel()
+    {
+        var second = Path.Combine(_model.Home, "trained", "second");
+        Directory.CreateDirectory(second);
+        foreach (var file in Directory.GetFiles(_model.Run))
+        {
+            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
     }
 
     [Fact]
