@@ -186,9 +186,15 @@ internal sealed class PerformController : IDisposable
     /// <summary>U: the loop's mutation on (at the configured share, else half its bars a pass) or off.</summary>
     public void ToggleMutate()
     {
-        var share = _performer?.Status.Mutate ?? 0;
+        if (_performer is not { IsRunning: true } performer)
+        {
+            _message = "U mutates the loop while playing (L loops the last bars).";
+            return;
+        }
+
+        var share = performer.Status.Mutate;
         var next = share > 0 ? 0 : _options.Mutate > 0 ? _options.Mutate : 0.5;
-        _performer?.SetMutate(next);
+        performer.SetMutate(next);
         _message = next > 0
             ? $"Mutate: {next:P0} of the loop's bars composed anew on each pass (U again: off; L loops)."
             : "Mutate off: the loop repeats as it is.";

@@ -104,11 +104,17 @@ public sealed partial class PlayCommandTests
         var (code, output, error) = await run;
 
         Assert.True(code == 0, error + output);
+        // Two notes sent a moment late on a busy machine may share an onset (and so swap places in
+        // the file): each call is checked as the notes it holds, split at the pause between them.
         var player = TrackNotes(take, PlayerTrack).OrderBy(n => n.Start).ToList();
-        Assert.Equal([.. FSharpMajorCall, .. EMinorCall], player.Select(n => n.Pitch));
+        Assert.Equal(32, player.Count);
+        var firstCall = player.Where(n => n.Start < player[0].Start + 10).ToList();
+        var secondCall = player.Skip(firstCall.Count).ToList();
+        Assert.Equal(FSharpMajorCall.Order(), firstCall.Select(n => n.Pitch).Order());
+        Assert.Equal(EMinorCall.Order(), secondCall.Select(n => n.Pitch).Order());
         var jukebox = JukeboxNotes(take);
-        var first = Answer(jukebox, player.Take(16).ToList(), player[16].Start);
-        var second = Answer(jukebox, player.Skip(16).ToList(), double.PositiveInfinity);
+        var first = Answer(jukebox, firstCall, secondCall[0].Start);
+        var second = Answer(jukebox, secondCall, double.PositiveInfinity);
         var inF = Share(first.Notes, new MusicalKey(6, KeyMode.Major));
         var inE = Share(second.Notes, new MusicalKey(4, KeyMode.Minor));
         _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--key {key}: the answer to F# major {inF:P1} of {first.Notes.Count} notes in F# major, first note {first.FirstOffset * 480:F0} ticks after its bar line (beat {first.BarLine}); the answer to E minor {inE:P1} of {second.Notes.Count} in E minor, first note {second.FirstOffset * 480:F0} ticks after beat {second.BarLine}"));
