@@ -36,6 +36,7 @@ internal sealed partial class Conductor
 
         _lastRelease = Math.Max(_lastRelease, note.End);
         HearPlayerNote(note);
+        RememberPlayed(note);
         if (_mode == PerformanceMode.CallResponse)
         {
             _call.Add(note);
@@ -84,6 +85,14 @@ internal sealed partial class Conductor
         {
             SetLooping(value >= 64);
         }
+        else if (controller == controls.MutateCc)
+        {
+            SetMutate(fraction);
+        }
+        else if (controller == controls.NextModelCc && value >= 64)
+        {
+            RaiseNextModelRequested();
+        }
     }
 
     private void ApplyRequests()
@@ -113,6 +122,8 @@ internal sealed partial class Conductor
 
         ApplyKeyLockRequest();
         ApplyLoopRequest();
+        ApplyMutateRequest();
+        ApplyModelRequest();
     }
 
     private void SetTemperature(double temperature)

@@ -4,7 +4,8 @@ namespace AiJukebox.Live;
 
 /// <summary>
 /// The loop (solo and accompany): the jukebox's last <see cref="LiveOptions.LoopBars"/> whole
-/// bars, repeated bar for bar from the next bar line until the loop is turned off.
+/// bars, repeated bar for bar from the next bar line until the loop is turned off; with mutation
+/// (Conductor.Mutate.cs) a share of its bars is composed anew on each pass.
 /// </summary>
 internal sealed partial class Conductor
 {
@@ -16,12 +17,12 @@ internal sealed partial class Conductor
     private const int KeptBars = 64;
 
     private readonly List<Note> _streamNotes = [];
-    private readonly List<Note> _loop = [];
+    private List<Note>[] _loopBars = [];
     private volatile bool _looping;
     private bool _loopStarting;
     private double _loopStart;
-    private double _loopLength;
-    private long _loopPass;
+    private long _loopBar;
+    private bool _loopBarReady;
     private int _loopCursor;
     private int _requestedLoop = -1;
 
@@ -40,11 +41,12 @@ internal sealed partial class Conductor
     {
         _looping = false;
         _loopStarting = false;
-        _loop.Clear();
+        _loopBars = [];
     }
 
     private void OnStreamNote(Note note)
     {
+        RememberPlayed(note);
         // The repeats are not the stream's (the stream's last notes before the loop still are).
         if (_looping && !_loopStarting)
         {
@@ -84,9 +86,7 @@ internal sealed partial class Conductor
 
             // The stream plays to the first bar line it has not composed past, and the loop
             // repeats the bars before that line from there.
-            var bar = Meter.BarBeats;
-            _loopStart = NextGridLine(Math.Max(_generator.Frontier, _scheduler.Playhead + _options.LeadBeats), bar);
-            _loopLength = _options.LoopBars * bar;
+            _loopStart = NextGridLine(Math.Max(_generator.Frontier, _scheduler.Playhead + _options.LeadBeats), Meter.BarBeats);
             _generator.EndAt(_loopStart);
             _loopStarting = true;
             _looping = true;
@@ -98,7 +98,7 @@ internal sealed partial class Conductor
         Silence();
     }
 
-    /// <summary>While looping: finish the stream to the loop's start, then keep the repeats a horizon ahead.</summary>
+    /// <summary>While looping: finish the stream to the loop's start, then keep the repeats a horizon ahead, bar by bar.</summary>
     private void StepLoop(double playhead)
     {
         if (_loopStarting)
@@ -109,29 +109,37 @@ internal sealed partial class Conductor
                 return;
             }
 
-            var from = _loopStart - _loopLength;
-            _loop.Clear();
-            foreach (var note in _streamNotes)
-            {
-                if (note.Start >= from - GridTolerance && note.Start < _loopStart - GridTolerance)
-                {
-                    // A note held over the loop's end stops there: repeats never overlap.
-                    var start = note.Start - from;
-                    _loop.Add(note with { Start = start, Duration = Math.Min(note.Duration, _loopLength - start) });
-                }
-            }
-
-            _loop.Sort((a, b) => a.Start.CompareTo(b.Start));
-            _loopPass = 0;
-            _loopCursor = 0;
+            TakeLoopBars();
             _loopStarting = false;
         }
 
+        var bar = Meter.BarBeats;
         var until = playhead + _options.HorizonBeats;
-        while (_loop.Count > 0 && _generator.HasRoom)
+        while (_loopBars.Length > 0 && _generator.HasRoom)
         {
-            var note = _loop[_loopCursor];
-            var start = _loopStart + (_loopPass * _loopLength) + note.Start;
+            var barStart = _loopStart + (_loopBar * bar);
+            if (barStart >= until)
+            {
+                break;
+            }
+
+            if (!_loopBarReady)
+            {
+                PrepareLoopBar(_loopBar, barStart);
+                _loopBarReady = true;
+                _loopCursor = 0;
+            }
+
+            var notes = _loopBars[_loopBar % _loopBars.Length];
+            if (_loopCursor == notes.Count)
+            {
+                _loopBar++;
+                _loopBarReady = false;
+                continue;
+            }
+
+            var note = notes[_loopCursor];
+            var start = barStart + note.Start;
             if (start >= until)
             {
                 break;
@@ -142,13 +150,48 @@ internal sealed partial class Conductor
                 _generator.QueueAt(note with { Start = start });
             }
 
-            if (++_loopCursor == _loop.Count)
-            {
-                _loopCursor = 0;
-                _loopPass++;
-            }
+            _loopCursor++;
         }
 
         _generator.ReleaseThrough(until);
+    }
+
+    /// <summary>The stream's last bars before the loop's start, each bar's notes from its bar line.</summary>
+    private void TakeLoopBars()
+    {
+        var bar = Meter.BarBeats;
+        var count = _options.LoopBars;
+        var from = _loopStart - (count * bar);
+        _loopBars = new List<Note>[count];
+        for (var i = 0; i < count; i++)
+        {
+            _loopBars[i] = [];
+        }
+
+        foreach (var note in _streamNotes)
+        {
+            if (note.Start >= from - GridTolerance && note.Start < _loopStart - GridTolerance)
+            {
+                var index = Math.Min(count - 1, (int)Math.Floor(((note.Start - from) / bar) + GridTolerance));
+                AddLoopNote(index, note, from + (index * bar));
+            }
+        }
+
+        foreach (var notes in _loopBars)
+        {
+            notes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        _loopBar = 0;
+        _loopBarReady = false;
+        BeginMutation();
+    }
+
+    /// <summary>A note into bar <paramref name="index"/>, from its bar line; a note held over the loop's end stops there, so repeats never overlap.</summary>
+    private void AddLoopNote(int index, Note note, double barStart)
+    {
+        var start = note.Start - barStart;
+        var untilLoopEnd = ((_loopBars.Length - index) * Meter.BarBeats) - start;
+        _loopBars[index].Add(note with { Start = start, Duration = Math.Min(note.Duration, untilLoopEnd) });
     }
 }

@@ -16,13 +16,10 @@ internal sealed partial class Conductor
     private const int MaxTokensPerStep = 64;
 
     private readonly LiveOptions _options;
-    private readonly ITokenizer _tokenizer;
     private readonly IClock _clock;
     private readonly Scheduler _scheduler;
     private readonly LookaheadGenerator _generator;
-    private readonly Music.Sampling.TokenSampler _sampler;
     private readonly SpscRing<LiveEvent> _events;
-    private readonly int[] _primer;
     private readonly TakeRecorder _take;
     private readonly Action<string, MidiSong> _saveTake;
     private readonly long _autosaveTicks;
@@ -36,6 +33,7 @@ internal sealed partial class Conductor
     private bool _primed;
     private bool _streaming;
     private bool _answering;
+    private bool _stepped;
     private double _answerStart;
     private double _lastRelease = double.NegativeInfinity;
     private int _flushTicket;
@@ -46,14 +44,16 @@ internal sealed partial class Conductor
     private int _requestedPlaying = -1;
     private int _requestedPanic;
     private long _requestedTemperatureBits = -1;
+    private ITokenizer _tokenizer;
+    private Music.Sampling.TokenSampler _sampler;
+    private int[] _primer;
 
     public Conductor(
         LiveOptions options,
-        ITokenizer tokenizer,
+        ModelParts model,
         IClock clock,
         Scheduler scheduler,
         LookaheadGenerator generator,
-        Music.Sampling.TokenSampler sampler,
         SpscRing<LiveEvent> events,
         int[] primer,
         Action<string, MidiSong> saveTake,
@@ -61,11 +61,12 @@ internal sealed partial class Conductor
     {
         Meter = meter;
         _options = options;
-        _tokenizer = tokenizer;
+        _model = model;
+        _tokenizer = model.Tokenizer;
         _clock = clock;
         _scheduler = scheduler;
         _generator = generator;
-        _sampler = sampler;
+        _sampler = model.Sampler;
         _events = events;
         _primer = primer;
         _saveTake = saveTake;
@@ -75,6 +76,7 @@ internal sealed partial class Conductor
         _lastSave = clock.Now;
         InitializeKey();
         InitializeLoop();
+        InitializeMutation();
     }
 
     public PerformanceMode Mode => _mode;
@@ -133,6 +135,7 @@ internal sealed partial class Conductor
             _flushTicket = 0;
         }
 
+        StepModelSwitch(playhead);
         if (_mode == PerformanceMode.CallResponse)
         {
             StepCallResponse(playhead);
@@ -150,6 +153,8 @@ internal sealed partial class Conductor
         {
             Autosave();
         }
+
+        _stepped = true;
     }
 
     /// <summary>Takes in every event the clock thread reported.</summary>
@@ -234,8 +239,11 @@ internal sealed partial class Conductor
                 _primed = true;
             }
 
-            // After the count-in (its clicks come from the clock thread), or a lead from now.
-            _generator.BeginAt(Math.Max(playhead + _options.LeadBeats, _options.CountInBars * Meter.BarBeats));
+            // After the count-in (its clicks come from the clock thread), or a lead from now;
+            // aligned, on the grid. The first step comes before the clock starts, so an aligned
+            // stream needs no lead there: it starts on the first bar line, beat 0.
+            var lead = _stepped || AlignmentUnit <= 0 ? _options.LeadBeats : 0;
+            _generator.BeginAt(AlignedStreamStart(Math.Max(playhead + lead, _options.CountInBars * Meter.BarBeats)));
             _streaming = true;
         }
 
@@ -290,7 +298,7 @@ internal sealed partial class Conductor
         var phrase = _call.Select(n => n with { Start = n.Start - origin }).ToList();
         _answer.AddRange(_call);
         _call.Clear();
-        _generator.Restart(ControlTokens.ForContext(_tokenizer.Encode(phrase, [new TimeSignatureChange(0, Meter.Numerator, Meter.Denominator)]), _tokenizer.Vocabulary, keepBegin: true));
+        _generator.Restart(EncodePhrase(phrase));
         // Unaligned, the stream continues from the end of the call (its last release), which plays
         // at the answer's start. Aligned, the answer's start is on the stream's own grid as well
         // (what the model composes between the call's end and that line is not played).
@@ -313,6 +321,24 @@ internal sealed partial class Conductor
         PhraseAlignment.Beat => 1,
         _ => 0,
     };
+
+    /// <summary>
+    /// Where a solo or accompanying stream (re)starts at or after <paramref name="earliest"/>:
+    /// unaligned, there; aligned, on the grid. A stream with bars of its own (remi) keeps its place
+    /// in the bar, so its bar lines fall on the performance's; other streams start on the line.
+    /// </summary>
+    private double AlignedStreamStart(double earliest)
+    {
+        var unit = AlignmentUnit;
+        if (unit <= 0)
+        {
+            return earliest;
+        }
+
+        var position = _generator.StreamPosition;
+        var phase = _tokenizer.Vocabulary.IdOf("Bar") >= 0 ? position - (Math.Floor((position / unit) + GridTolerance) * unit) : 0;
+        return NextGridLine(earliest - phase, unit) + phase;
+    }
 
     private static double NextGridLine(double beat, double unit) =>
         unit > 0 ? Math.Ceiling((beat / unit) - GridTolerance) * unit : beat;

@@ -3,7 +3,7 @@ namespace AiJukebox.Live;
 /// <summary>
 /// Which control-change numbers from the player's keyboard steer the jukebox (as Magenta's MIDI
 /// interface does). Mapped controls are consumed: not echoed, not recorded. The defaults use the
-/// undefined controllers 14–21; null turns a control off.
+/// undefined controllers 14–23; null turns a control off.
 /// </summary>
 public sealed record ControlMap
 {
@@ -15,6 +15,8 @@ public sealed record ControlMap
     private readonly int? _keyLock = 19;
     private readonly int? _metronome = 20;
     private readonly int? _loop = 21;
+    private readonly int? _mutate = 22;
+    private readonly int? _nextModel = 23;
     private readonly double _minTemperature = 0.1;
     private readonly double _maxTemperature = 2.0;
     private readonly double _minTempo = 40;
@@ -44,6 +46,12 @@ public sealed record ControlMap
     /// <summary>64–127 loops the jukebox's last bars (<see cref="LiveOptions.LoopBars"/>), 0–63 goes back to the model.</summary>
     public int? LoopCc { get => _loop; init => _loop = OptionCheck.ControlNumber(value, nameof(LoopCc)); }
 
+    /// <summary>The loop's mutation: 0–127 maps onto the share of its bars composed anew on each pass, 0–1 (0 repeats it as it is).</summary>
+    public int? MutateCc { get => _mutate; init => _mutate = OptionCheck.ControlNumber(value, nameof(MutateCc)); }
+
+    /// <summary>64–127: the next model of the list (<c>play --models</c>) takes over at the next phrase.</summary>
+    public int? NextModelCc { get => _nextModel; init => _nextModel = OptionCheck.ControlNumber(value, nameof(NextModelCc)); }
+
     /// <summary>Temperature at control value 0.</summary>
     public double MinTemperature { get => _minTemperature; init => _minTemperature = OptionCheck.Range(value, 0, 10, nameof(MinTemperature)); }
 
@@ -58,5 +66,6 @@ public sealed record ControlMap
 
     /// <summary>True when <paramref name="controller"/> is mapped to one of the controls.</summary>
     public bool IsMapped(int controller) =>
-        controller == TemperatureCc || controller == TempoCc || controller == ModeCc || controller == StartStopCc || controller == PanicCc || controller == KeyLockCc || controller == MetronomeCc || controller == LoopCc;
+        controller == TemperatureCc || controller == TempoCc || controller == ModeCc || controller == StartStopCc || controller == PanicCc || controller == KeyLockCc || controller == MetronomeCc || controller == LoopCc
+        || controller == MutateCc || controller == NextModelCc;
 }

@@ -30,6 +30,7 @@ public sealed record LiveOptions
     private readonly double _autosave = 5;
     private readonly int _countIn;
     private readonly int _loopBars = 2;
+    private readonly double _mutate;
     private readonly KeySetting _key = KeySetting.Off;
 
     /// <summary>The mode at start.</summary>
@@ -101,7 +102,7 @@ public sealed record LiveOptions
     /// </summary>
     public BarMeter? Meter { get; init; }
 
-    /// <summary>Call-and-response: answers start on the next bar line or beat and last whole bars or beats, or neither.</summary>
+    /// <summary>Answers (call-and-response) start on the next bar line or beat and last whole bars or beats, solo and accompanying streams start on one; or neither.</summary>
     public PhraseAlignment Align { get; init; } = PhraseAlignment.Off;
 
     /// <summary>Whether the metronome clicks from the start (General MIDI percussion on channel 10; see <see cref="Live.Metronome"/>).</summary>
@@ -115,6 +116,12 @@ public sealed record LiveOptions
 
     /// <summary>How many of the jukebox's last whole bars a loop repeats (1–64).</summary>
     public int LoopBars { get => _loopBars; init => _loopBars = OptionCheck.Range(value, 1, 64, nameof(LoopBars)); }
+
+    /// <summary>
+    /// The loop's mutation at start: the share of its bars (0–1) the model composes anew on each
+    /// pass after the first, the rest repeating as they were; 0 repeats the loop as it is.
+    /// </summary>
+    public double Mutate { get => _mutate; init => _mutate = OptionCheck.Range(value, 0, 1, nameof(Mutate)); }
 
     /// <summary>Seed of the sampler's random source.</summary>
     public ulong Seed { get; init; } = 1;

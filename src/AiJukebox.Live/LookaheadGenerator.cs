@@ -15,8 +15,8 @@ internal sealed class LookaheadGenerator
     // Room kept free in the ring for the note-offs a single token can release.
     private const int RingReserve = 256;
 
-    private readonly TokenGenerator _tokens;
-    private readonly ITokenDecoder _decoder;
+    private TokenGenerator _tokens;
+    private ITokenDecoder _decoder;
     private readonly OutputMapping _mapping;
     private readonly SpscRing<ScheduledMessage> _ring;
     private readonly List<Note> _completed = new(32);
@@ -39,6 +39,9 @@ internal sealed class LookaheadGenerator
     /// <summary>The performance beat up to which the stream is composed (no later note can start before it).</summary>
     public double Frontier => _decoder.Position + _offset;
 
+    /// <summary>Where the stream is, in its own beats (what the next note's place is counted from).</summary>
+    public double StreamPosition => _decoder.Position;
+
     /// <summary>True when the stream has reached its end beat.</summary>
     public bool Finished => Frontier >= _end;
 
@@ -57,20 +60,23 @@ internal sealed class LookaheadGenerator
     /// </summary>
     public long NotesDropped { get; private set; }
 
+    /// <summary>
+    /// Another model from here on (a model switched while playing): its generator and decoder
+    /// replace the current ones; what is queued stays. Follow with <see cref="Restart"/>.
+    /// </summary>
+    public void Replace(TokenGenerator tokens, ITokenDecoder decoder)
+    {
+        _tokens = tokens;
+        _decoder = decoder;
+    }
+
     /// <summary>Forgets all context and feeds <paramref name="primer"/> (its notes are not played).</summary>
     public void Restart(ReadOnlySpan<int> primer)
     {
         _tokens.Reset();
         _decoder.Reset();
         ForgetPendingNotes();
-        foreach (var token in primer)
-        {
-            _tokens.Feed(token);
-            _completed.Clear();
-            _decoder.Feed(token, _completed);
-        }
-
-        _completed.Clear();
+        FeedTokens(primer);
     }
 
     /// <summary>
@@ -113,18 +119,62 @@ internal sealed class LookaheadGenerator
         FeedContext(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch));
     }
 
+    /// <summary>
+    /// Feeds notes given in performance beats into the context at their own places (a loop's kept
+    /// bar, which the model hears as if it had played it); the mapping to the performance stays.
+    /// Call at a boundary; notes before the stream's position are placed at it.
+    /// </summary>
+    public void HearNotes(ITokenizer tokenizer, IReadOnlyList<Note> notes, List<Note> streamNotes, List<int> scratch)
+    {
+        streamNotes.Clear();
+        foreach (var note in notes)
+        {
+            streamNotes.Add(note with { Start = note.Start - _offset });
+        }
+
+        scratch.Clear();
+        tokenizer.AppendContinuation(streamNotes, _decoder, scratch);
+        FeedTokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch));
+    }
+
+    /// <summary>
+    /// Generates until the stream is composed up to <paramref name="untilBeat"/> (at most
+    /// <paramref name="maxTokens"/> tokens) without queuing anything: the notes, in performance
+    /// beats and the model's pitches, go to <paramref name="into"/> (a loop's re-generated bar).
+    /// The stream's end beat does not apply.
+    /// </summary>
+    /// <returns>False when <paramref name="maxTokens"/> ran out first.</returns>
+    public bool Compose(double untilBeat, int maxTokens, List<Note> into)
+    {
+        var generated = 0;
+        while (Frontier < untilBeat)
+        {
+            if (generated == maxTokens)
+            {
+                TokensGenerated += generated;
+                return false;
+            }
+
+            var token = _tokens.Next();
+            generated++;
+            _completed.Clear();
+            _decoder.Feed(token, _completed);
+            foreach (var note in _completed)
+            {
+                into.Add(note with { Start = note.Start + _offset });
+            }
+        }
+
+        _completed.Clear();
+        TokensGenerated += generated;
+        return true;
+    }
+
     /// <summary>Feeds tokens that were not generated into the context; call at a boundary.</summary>
     public void FeedContext(ReadOnlySpan<int> tokens)
     {
         var before = _decoder.Position;
-        foreach (var token in tokens)
-        {
-            _tokens.Feed(token);
-            _completed.Clear();
-            _decoder.Feed(token, _completed);
-        }
-
-        _completed.Clear();
+        FeedTokens(tokens);
         // Context must not move the performance: what was composed stays where it is.
         _offset -= _decoder.Position - before;
     }
@@ -186,6 +236,19 @@ internal sealed class LookaheadGenerator
 
     /// <summary>Called with every note queued from the stream (performance beats), for loops.</summary>
     public Action<Note>? Queued { get; set; }
+
+    /// <summary>Context: the model and the decoder take the tokens in; their notes are not played.</summary>
+    private void FeedTokens(ReadOnlySpan<int> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            _tokens.Feed(token);
+            _completed.Clear();
+            _decoder.Feed(token, _completed);
+        }
+
+        _completed.Clear();
+    }
 
     private void Queue(Note note)
     {

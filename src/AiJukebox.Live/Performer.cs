@@ -22,7 +22,6 @@ public sealed class Performer : IDisposable
     private readonly IClock _clock;
     private readonly Scheduler _scheduler;
     private readonly LookaheadGenerator _generator;
-    private readonly TokenSampler _sampler;
     private readonly Conductor _conductor;
     private readonly long _spinWindowTicks;
     private readonly int _pollMilliseconds;
@@ -32,7 +31,8 @@ public sealed class Performer : IDisposable
     private volatile bool _stopping;
     private volatile Exception? _fault;
     private bool _started;
-    private bool _stopped;
+    private volatile bool _stopped;
+    private long _switches;
 
     /// <summary>Sets up a performance; nothing plays until <see cref="Start"/>.</summary>
     /// <param name="options">Settings (checked here).</param>
@@ -43,6 +43,7 @@ public sealed class Performer : IDisposable
     /// <param name="input">The player's timestamped messages, or null for none.</param>
     /// <param name="primer">Tokens that seed solo and accompany (for example a window of the notes file); may be empty.</param>
     /// <param name="saveTake">Writes a take atomically; null uses <see cref="MidiFileWriter.Save"/>.</param>
+    /// <param name="clickSink">Where the metronome clicks go (a second port); null sends them to <paramref name="sink"/>. Called from the clock thread only.</param>
     /// <exception cref="ArgumentException">The options are inconsistent, or the model and the tokenizer disagree.</exception>
     public Performer(
         LiveOptions options,
@@ -52,7 +53,8 @@ public sealed class Performer : IDisposable
         IMidiSink sink,
         IMidiInput? input = null,
         IReadOnlyList<int>? primer = null,
-        Action<string, MidiSong>? saveTake = null)
+        Action<string, MidiSong>? saveTake = null,
+        IMidiSink? clickSink = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -60,10 +62,7 @@ public sealed class Performer : IDisposable
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(sink);
         options.Validate();
-        if (predictor.VocabularySize != tokenizer.Vocabulary.Count)
-        {
-            throw new ArgumentException($"The model predicts {predictor.VocabularySize} tokens but the tokenizer has {tokenizer.Vocabulary.Count}; use the notes file the model was trained on.");
-        }
+        var model = new ModelParts(tokenizer, predictor, options.Sampling, options.Seed);
 
         _options = options;
         _clock = clock;
@@ -75,13 +74,18 @@ public sealed class Performer : IDisposable
         var outgoing = new SpscRing<ScheduledMessage>(QueueCapacity);
         var events = new SpscRing<LiveEvent>(EventCapacity);
         var meter = options.Meter ?? MeterOf(primer, tokenizer.Vocabulary) ?? BarMeter.CommonTime;
-        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options, new ClickTrack(meter.BarBeats, options.CountInBars * meter.BarBeats, options.Metronome));
-        _sampler = new TokenSampler(predictor.VocabularySize, options.Sampling with { Key = null }, options.Seed, pitches: TokenPitches.Of(tokenizer.Vocabulary));
-        var grammar = new StreamGrammar(tokenizer.CreateGrammar(), tokenizer.Vocabulary);
-        var tokens = new TokenGenerator(predictor, grammar, _sampler);
-        _generator = new LookaheadGenerator(tokens, tokenizer.CreateDecoder(), new OutputMapping(options), outgoing);
-        _conductor = new Conductor(options, tokenizer, clock, _scheduler, _generator, _sampler, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save, meter);
+        _scheduler = new Scheduler(clock, sink, input, outgoing, events, options, new ClickTrack(meter.BarBeats, options.CountInBars * meter.BarBeats, options.Metronome), clickSink);
+        _generator = new LookaheadGenerator(model.Tokens, model.Decoder, new OutputMapping(options), outgoing);
+        _conductor = new Conductor(options, model, clock, _scheduler, _generator, events, [.. primer ?? []], saveTake ?? MidiFileWriter.Save, meter);
+        _conductor.NextModelRequested += () => NextModelRequested?.Invoke();
     }
+
+    /// <summary>
+    /// The player asked for the next model (the <see cref="ControlMap.NextModelCc"/> control);
+    /// raised on the generator thread, so a handler must return at once (load the model elsewhere,
+    /// then call <see cref="SwitchModel"/>).
+    /// </summary>
+    public event Action? NextModelRequested;
 
     /// <summary>The error that stopped the performance (model, port, ...), or null.</summary>
     public Exception? Fault => _fault;
@@ -97,7 +101,7 @@ public sealed class Performer : IDisposable
         _conductor.Mode,
         _conductor.Playing,
         _scheduler.Bpm,
-        _sampler.Options.Temperature,
+        _conductor.Sampler.Options.Temperature,
         _scheduler.Playhead,
         _conductor.NotesPlayed,
         _conductor.PlayerNotes,
@@ -113,7 +117,9 @@ public sealed class Performer : IDisposable
         _conductor.KeyState,
         _conductor.Meter,
         _scheduler.MetronomeOn,
-        _conductor.Looping);
+        _conductor.Looping,
+        _conductor.MutateShare,
+        _conductor.ModelSwitches);
 
     /// <summary>Changes the tempo (any thread); takes effect at once, also for queued notes.</summary>
     public void SetTempo(double bpm) => _scheduler.RequestTempo(OptionCheck.Range(bpm, LiveOptions.SlowestTempo, LiveOptions.FastestTempo, "tempo"));
@@ -141,6 +147,40 @@ public sealed class Performer : IDisposable
     /// (true), goes back to the model (false), or toggles (null); any thread. Solo and accompany only.
     /// </summary>
     public void SetLooping(bool? on) => _conductor.RequestLoop(on);
+
+    /// <summary>
+    /// Sets the share (0–1) of the loop's bars the model composes anew on each pass after the
+    /// first (<see cref="LiveOptions.Mutate"/>); 0 repeats the loop as it is. Any thread.
+    /// </summary>
+    public void SetMutate(double share) => _conductor.RequestMutate(OptionCheck.Range(share, 0, 1, "mutate"));
+
+    /// <summary>
+    /// Another model takes over at the next phrase (the next bar line the music has not reached
+    /// in solo and accompany, the next bar of a loop, the next answer in call-and-response),
+    /// primed with the last bars played, encoded by <paramref name="tokenizer"/>: its vocabulary
+    /// may differ from the current model's. The music does not stop. Any thread; load the model
+    /// and create <paramref name="predictor"/> off the music's threads first. A switch still
+    /// waiting for its moment is superseded.
+    /// </summary>
+    /// <returns>
+    /// Completes with the predictor the performance no longer uses once it is done with it: the
+    /// one replaced; or <paramref name="predictor"/> itself when it never played (superseded, or
+    /// the performance stopped first). The caller owns every predictor and disposes it.
+    /// </returns>
+    /// <exception cref="ArgumentException">The model and the tokenizer disagree.</exception>
+    public Task<ITokenPredictor> SwitchModel(ITokenizer tokenizer, ITokenPredictor predictor)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(predictor);
+        var parts = new ModelParts(tokenizer, predictor, _options.Sampling, _options.Seed + (ulong)Interlocked.Increment(ref _switches));
+        var retired = _conductor.RequestModel(parts);
+        if (_stopped)
+        {
+            _conductor.AbandonRequestedModel();
+        }
+
+        return retired;
+    }
 
     /// <summary>All notes off and the jukebox stops playing until started again (any thread).</summary>
     public void Panic() => _conductor.RequestPanic();
@@ -176,6 +216,7 @@ public sealed class Performer : IDisposable
             _stopping = true;
             _generatorThread?.Join();
             _clockThread?.Join();
+            _conductor.AbandonModelSwitches();
             if (!_started)
             {
                 return;

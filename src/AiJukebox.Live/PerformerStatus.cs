@@ -23,6 +23,8 @@ namespace AiJukebox.Live;
 /// <param name="Meter">The metre (bar 1 starts at beat 0); null when unknown.</param>
 /// <param name="Metronome">Whether the metronome is on.</param>
 /// <param name="Looping">Whether the jukebox repeats a loop of its last bars.</param>
+/// <param name="Mutate">The share of the loop's bars composed anew on each pass (0: it repeats as it is).</param>
+/// <param name="ModelSwitches">Models switched to while playing.</param>
 public sealed record PerformerStatus(
     PerformanceMode Mode,
     bool Playing,
@@ -43,7 +45,9 @@ public sealed record PerformerStatus(
     KeyState KeyState = KeyState.Off,
     BarMeter? Meter = null,
     bool Metronome = false,
-    bool Looping = false)
+    bool Looping = false,
+    double Mutate = 0,
+    int ModelSwitches = 0)
 {
     /// <summary>The bar the playhead is in, from 1 (0 without a metre).</summary>
     public long Bar => Meter is { } meter ? (long)Math.Floor(Math.Max(0, Beat) / meter.BarBeats) + 1 : 0;

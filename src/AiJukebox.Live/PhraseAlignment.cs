@@ -1,6 +1,6 @@
 namespace AiJukebox.Live;
 
-/// <summary>Where answers (call-and-response) start, and what their lengths are counted in.</summary>
+/// <summary>Where answers (call-and-response) and solo or accompanying streams start, and what answers' lengths are counted in.</summary>
 public enum PhraseAlignment
 {
     /// <summary>As soon as the pause is over; lengths in beats as played.</summary>

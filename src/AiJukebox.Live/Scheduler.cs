@@ -18,6 +18,7 @@ internal sealed class Scheduler
     private readonly IMidiSink _sink;
     private readonly ITimedMidiSink? _timed;
     private readonly long _lookaheadTicks;
+    private readonly IMidiSink _clickSink;
     private readonly IMidiInput? _input;
     private readonly SpscRing<ScheduledMessage> _outgoing;
     private readonly SpscRing<LiveEvent> _events;
@@ -37,8 +38,9 @@ internal sealed class Scheduler
     private long _sent;
     private long _droppedEvents;
 
-    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options, ClickTrack? click = null)
+    public Scheduler(IClock clock, IMidiSink sink, IMidiInput? input, SpscRing<ScheduledMessage> outgoing, SpscRing<LiveEvent> events, LiveOptions options, ClickTrack? click = null, IMidiSink? clickSink = null)
     {
+        _clickSink = clickSink ?? sink;
         _click = click ?? new ClickTrack(BarMeter.CommonTime.BarBeats, 0, on: false);
         _clock = clock;
         _sink = sink;
@@ -79,6 +81,8 @@ internal sealed class Scheduler
     /// returns when the next one should be handed over, and a coarse sleep to it is precise enough.
     /// </summary>
     public bool HandsAhead => _timed is not null;
+
+    private bool ClicksOwnSink => !ReferenceEquals(_clickSink, _sink);
 
     /// <summary>Jukebox notes sounding now (clock thread's view).</summary>
     public int JukeboxSounding => _jukebox.Sounding;
@@ -147,17 +151,23 @@ internal sealed class Scheduler
 
         if (_click.Sounding != 0)
         {
-            Send(0x80 | Metronome.Channel, _click.Sounding, 0);
+            SendToClickSink(0x80 | Metronome.Channel, (byte)_click.Sounding, 0);
             _click.Silence();
         }
 
-        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel) | (_click.Used ? 1 << Metronome.Channel : 0);
+        var clickElsewhere = ClicksOwnSink;
+        var used = _jukebox.UsedChannels | _echoed.UsedChannels | (1 << _outputChannel) | (_click.Used && !clickElsewhere ? 1 << Metronome.Channel : 0);
         for (var channel = 0; channel < 16; channel++)
         {
             if ((used & (1 << channel)) != 0)
             {
                 Send((byte)(0xB0 | channel), 123, 0);
             }
+        }
+
+        if (_click.Used && clickElsewhere)
+        {
+            SendToClickSink(0xB0 | Metronome.Channel, 123, 0);
         }
     }
 
@@ -245,18 +255,22 @@ internal sealed class Scheduler
             // Due by the clock's ticks, as composed messages are (a beat converted to ticks and
             // back may fall a hair short of itself).
             var click = double.IsPositiveInfinity(clickBeat) ? long.MaxValue : _map.TicksAt(clickBeat);
-            var first = Math.Min(composed, click);
-            if (first == long.MaxValue)
+            if (composed == long.MaxValue && click == long.MaxValue)
             {
                 return long.MaxValue;
             }
 
-            if (first - _lookaheadTicks > now)
+            // What goes to the timed sink is handed over a lookahead early; clicks on a port of
+            // their own leave at their time.
+            var composedHandover = composed == long.MaxValue ? long.MaxValue : composed - _lookaheadTicks;
+            var clickHandover = click == long.MaxValue ? long.MaxValue : click - (ClicksOwnSink ? 0 : _lookaheadTicks);
+            var first = Math.Min(composedHandover, clickHandover);
+            if (first > now)
             {
-                return first - _lookaheadTicks;
+                return first;
             }
 
-            if (composed <= click)
+            if (composedHandover <= clickHandover)
             {
                 if (!SendComposed(message, composed, now))
                 {
@@ -295,7 +309,11 @@ internal sealed class Scheduler
         if (_click.TryNext(Math.Max(_map.BeatAt(now), next), out var pitch, out var velocity, out var beat))
         {
             var status = (byte)((velocity > 0 ? 0x90 : 0x80) | Metronome.Channel);
-            if (_timed is null || !SendAt(_map.TicksAt(beat), status, pitch, velocity))
+            if (ClicksOwnSink)
+            {
+                SendToClickSink(status, pitch, velocity);
+            }
+            else if (_timed is null || !SendAt(_map.TicksAt(beat), status, pitch, velocity))
             {
                 // A full timed sink takes the click now rather than never (its note-off stays paired).
                 Send(status, pitch, velocity);
@@ -335,6 +353,14 @@ internal sealed class Scheduler
 
         Volatile.Write(ref _sent, _sent + 1);
         return true;
+    }
+
+    /// <summary>A click's message now, to the metronome's own port.</summary>
+    private void SendToClickSink(int status, byte data1, byte data2)
+    {
+        Span<byte> bytes = [(byte)status, data1, data2];
+        _clickSink.Send(bytes);
+        Volatile.Write(ref _sent, _sent + 1);
     }
 
     private void SendRaw(byte status, byte data1, byte data2, byte length)

@@ -93,6 +93,54 @@ public sealed class BarAlignmentTests
         Assert.All(rig.Sink.NoteOns, m => Assert.True(m.Ticks / (Rig.Frequency / 2.0) < 8));
     }
 
+    [Theory]
+    [InlineData(PerformanceMode.Solo)]
+    [InlineData(PerformanceMode.Accompany)]
+    public void Stream_AlignBar_StartsOnTheFirstBarLine_AndRestartsOnTheNextOne(PerformanceMode mode)
+    {
+        using var rig = new Rig(new LiveOptions { Mode = mode, Align = PhraseAlignment.Bar });
+        rig.Start();
+        rig.RunUntil(2.6); // beat 5.2
+        Assert.Equal(0, Rig.BeatAt120(rig.Sink.NoteOns.First().Ticks), 6);
+        rig.Performer.SetPlaying(false);
+        rig.RunUntil(2.7);
+        var before = rig.Sink.NoteOns.Count();
+        rig.Performer.SetPlaying(true);
+        rig.RunUntil(4.5);
+
+        var restart = Rig.BeatAt120(rig.Sink.NoteOns.Skip(before).First().Ticks);
+        Assert.InRange(restart, 8 - (1.0 / TicksPerBeat), 8 + (1.0 / TicksPerBeat)); // bar 3
+    }
+
+    [Fact]
+    public void Solo_AlignBar_ARemiStreamKeepsItsPlaceInTheBar()
+    {
+        var tokenizer = new Music.RemiTokenizer();
+        var predictor = new ScriptedRemiPredictor(tokenizer, [60, 62, 64]);
+        var clock = new ManualClock(Rig.Frequency);
+        var sink = new RecordingSink(clock);
+        var v = tokenizer.Vocabulary;
+        // A primer that ends on beat 2 of a 4/4 bar: the model's next note is on beat 3.
+        int[] primer = [.. new[] { "BOS", "Bar", "TimeSig_4/4", "Position_0", "Pitch_60", "Velocity_98", "Duration_6", "Position_12", "Pitch_62", "Velocity_98", "Duration_6" }.Select(v.IdOf)];
+        var options = new LiveOptions { Align = PhraseAlignment.Bar, Sampling = Music.Sampling.SamplingOptions.Default with { Temperature = 0 } };
+        using var performer = new Performer(options, tokenizer, predictor, clock, sink, primer: primer);
+        performer.StartCore();
+        ManualRun.Until(performer, clock, 2.6);
+        performer.SetPlaying(false);
+        ManualRun.Until(performer, clock, 2.7);
+        var before = sink.NoteOns.Count();
+        performer.SetPlaying(true);
+        ManualRun.Until(performer, clock, 6);
+
+        var first = sink.NoteOns.Select(m => Rig.BeatAt120(m.Ticks)).ToList();
+        Assert.Equal(2, first[0], 6); // beat 3 of bar 1
+        // After the restart, from bar 3: on beats 1-3 of every bar, as the stream's own bars have them.
+        var again = first.Skip(before).ToList();
+        Assert.NotEmpty(again);
+        Assert.InRange(again[0], 8, 12);
+        Assert.All(first, b => Assert.Contains(Math.Round(b % 4, 6), new[] { 0.0, 1.0, 2.0 }));
+    }
+
     [Fact]
     public void Meter_FromTheRemiPrimersTimeSig_ElseCommonTime()
     {

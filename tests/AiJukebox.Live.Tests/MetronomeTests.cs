@@ -115,4 +115,29 @@ public sealed class MetronomeTests
         Assert.Equal(2, rig.Sink.NoteOns.Count(m => m.Channel == Metronome.Channel));
         Assert.Contains(rig.Sink.Messages, m => m.Bytes is [0xB9, 123, 0]);
     }
+
+    [Fact]
+    public void Metronome_OnASecondPort_TheClicksGoThere_TheMusicStaysOnItsOwn_OnAndOffWhilePlaying()
+    {
+        using var rig = new Rig(new LiveOptions { Metronome = true, RecordPath = "take.mid" }, clickPort: true);
+        rig.Start();
+        rig.RunUntil(1.9); // beats 0-3
+        rig.Play(0xB0, 20, 0); // off
+        rig.RunUntil(2.9);
+        rig.Performer.SetMetronome(true); // on again from beat 6
+        rig.RunUntil(3.9);
+        rig.Performer.Stop();
+
+        var port = rig.ClickSink!;
+        var clicks = port.NoteOns.ToList();
+        Assert.Equal([76, 77, 77, 77, 77, 77], clicks.Select(c => c.Pitch)); // beats 0-3 and 6-7
+        Assert.All(clicks, c => Assert.Equal(Metronome.Channel, c.Channel));
+        Assert.Equal([0, 1, 2, 3, 6, 7], clicks.Select(c => (int)Math.Round(Rig.BeatAt120(c.Ticks))));
+        Assert.All(port.Messages, m => Assert.Equal(Metronome.Channel, m.Bytes[0] & 0x0F));
+        Assert.Equal([0xB9, 123, 0], port.Messages[^1].Bytes); // the stop silences that port too
+        Assert.Empty(port.HangingNotes());
+        Assert.NotEmpty(rig.Sink.NoteOns);
+        Assert.DoesNotContain(rig.Sink.Messages, m => (m.Bytes[0] & 0x0F) == Metronome.Channel);
+        Assert.Equal(clicks.Count, rig.Saves.Last!.Tracks.Single(t => t.Name == Metronome.TrackName).Notes.Count);
+    }
 }

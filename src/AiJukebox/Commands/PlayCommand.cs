@@ -43,6 +43,9 @@ internal static partial class PlayCommand
         var countIn = new Option<int?>("--count-in") { Description = "Bars of clicks before the jukebox starts (0-16)" };
         var noClickInTake = new Option<bool>("--no-click-in-take") { Description = "Leave the metronome out of the recorded take (it has a track of its own otherwise)" };
         var loopBars = new Option<int?>("--loop-bars") { Description = "Bars a loop repeats (1-64): L or a control change loops the jukebox's last bars and goes back to the model" };
+        var mutate = new Option<double?>("--mutate") { Description = "Share of the loop's bars (0-1) the model composes anew on each pass, the rest repeating (0: the loop repeats as it is); U or a control change sets it while playing" };
+        var clickOut = new Option<string?>("--click-out") { Description = "Send the metronome to this output port instead of the jukebox's (a drum machine, a second synth, headphones)" };
+        var models = new Option<string?>("--models") { Description = "Models to switch between while playing, comma-separated (the first plays first): the next-model control (23) loads the next and it takes over at the next phrase" };
         var record = new Option<string?>("--record", "-r") { Description = "Record the take to this .mid file (autosaved every few seconds)" };
         var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: until Ctrl+C)" };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Random seed (default: random)" };
@@ -64,7 +67,7 @@ internal static partial class PlayCommand
         var synth = new SynthOptionSet();
 
         var command = new Command("play", "Perform live on a MIDI port or the built-in synth: solo, call-and-response or accompanying a keyboard, recording the take.");
-        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, loopBars, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet, render })
+        foreach (var option in new Option[] { model, notes, output, virtualName, input, api, mode, tempo, temperature, topK, topP, key, keyStrength, meter, align, metronome, countIn, noClickInTake, clickOut, loopBars, mutate, models, record, duration, seed, thru, channel, program, transpose, velocity, responseDelay, responseBeats, horizon, primer, wait, threads, engine, autosave, quiet, render })
         {
             command.Options.Add(option);
         }
@@ -77,6 +80,13 @@ internal static partial class PlayCommand
             if (parse.GetResult(output) is not null && parse.GetResult(virtualName) is not null)
             {
                 stderr.WriteLine("aijukebox play: give either --out or --virtual, not both.");
+                return Task.FromResult(2);
+            }
+
+            var modelList = (parse.GetValue(models) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (modelList.Length > 0 && (parse.GetResult(model) is not null || parse.GetResult(notes) is not null))
+            {
+                stderr.WriteLine("aijukebox play: give either --models (each with the notes file beside it) or --model/--notes, not both.");
                 return Task.FromResult(2);
             }
 
@@ -107,6 +117,7 @@ internal static partial class PlayCommand
                     Metronome = parse.GetValue(metronome) ?? defaults.Metronome,
                     CountInBars = parse.GetValue(countIn) ?? defaults.CountInBars,
                     LoopBars = parse.GetValue(loopBars) ?? defaults.LoopBars,
+                    Mutate = parse.GetValue(mutate) ?? defaults.Mutate,
                     RecordMetronome = !parse.GetValue(noClickInTake) && defaults.RecordMetronome,
                     Align = parse.GetValue(align) switch
                     {
@@ -160,11 +171,13 @@ internal static partial class PlayCommand
                 EngineOption.Parse(parse.GetValue(engine)),
                 synth.Live(parse),
                 parse.GetValue(render),
-                renderOptions);
+                renderOptions,
+                parse.GetValue(clickOut),
+                modelList);
             try
             {
                 TorchRuntime.SetThreads(parse.GetValue(threads));
-                using var loaded = ModelSelection.Load(parse.GetValue(model), parse.GetValue(notes), JukeboxConfig.Load);
+                using var loaded = ModelSelection.Load(modelList.Length > 0 ? modelList[0] : parse.GetValue(model), parse.GetValue(notes), JukeboxConfig.Load);
                 var primerTokens = OfflineGeneration.Primer(loaded, settings.Primer, 100, options.Seed);
                 return Task.FromResult(PlaySession.Run(settings, loaded, primerTokens, parse.InvocationConfiguration.Output, stderr, cancel));
             }

@@ -20,14 +20,21 @@ internal sealed class LiveRig : IDisposable
     private readonly MidiOutputPort? _output;
     private readonly FluidSynthOutput? _synth;
     private readonly MidiInputPort? _input;
+    private readonly MidiOutputPort? _click;
     private string? _lost;
 
-    private LiveRig(MidiOutputPort? output, FluidSynthOutput? synth, MidiInputPort? input, string? fallback)
+    private LiveRig(MidiOutputPort? output, FluidSynthOutput? synth, MidiInputPort? input, MidiOutputPort? click, string? fallback)
     {
         _output = output;
         _synth = synth;
         _input = input;
+        _click = click;
         Fallback = fallback;
+        if (_click is not null)
+        {
+            _click.PortLost += (_, message) => Lose(message);
+        }
+
         if (_output is not null)
         {
             _output.PortLost += (_, message) => Lose(message);
@@ -52,6 +59,9 @@ internal sealed class LiveRig : IDisposable
 
     public string? InputName => _input?.Name;
 
+    /// <summary>The metronome's own output, or null (the clicks go to the output).</summary>
+    public string? ClickName => _click?.Name;
+
     /// <summary>Whether the ports report xruns and undelivered events (AI Jukebox's JACK client).</summary>
     public bool ReportsXruns => _output?.Api == MidiApi.Jack;
 
@@ -72,14 +82,16 @@ internal sealed class LiveRig : IDisposable
 
     /// <summary>
     /// Opens the output (<paramref name="outputPort"/>: a port, or <see cref="SynthChoice"/> for the
-    /// built-in synth; null: a virtual port named <paramref name="virtualName"/>) and the optional input.
+    /// built-in synth; null: a virtual port named <paramref name="virtualName"/>), the optional input
+    /// and the metronome's optional own output (<paramref name="clickPort"/>).
     /// With <paramref name="synthWhenNoMidi"/>, a virtual port that cannot be made (no MIDI system,
     /// no JACK server) gives way to the built-in synth, and <see cref="Fallback"/> says why.
     /// </summary>
     /// <exception cref="MidiDeviceException">The MIDI system, a port or the synth is missing (the message says which and what to do).</exception>
-    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort, SynthOptions? synth = null, bool synthWhenNoMidi = false)
+    public static LiveRig Open(string? api, string? outputPort, string virtualName, string? inputPort, SynthOptions? synth = null, bool synthWhenNoMidi = false, string? clickPort = null)
     {
         MidiOutputPort? output = null;
+        MidiInputPort? input = null;
         FluidSynthOutput? synthOutput = null;
         string? fallback = null;
         try
@@ -105,10 +117,12 @@ internal sealed class LiveRig : IDisposable
                 }
             }
 
-            return new LiveRig(output, synthOutput, inputPort is null ? null : MidiSystem.OpenInput(Api(api), inputPort), fallback);
+            input = inputPort is null ? null : MidiSystem.OpenInput(Api(api), inputPort);
+            return new LiveRig(output, synthOutput, input, clickPort is null ? null : MidiSystem.OpenOutput(Api(api), clickPort), fallback);
         }
         catch
         {
+            input?.Dispose();
             output?.Dispose();
             synthOutput?.Dispose();
             throw;
@@ -146,7 +160,8 @@ internal sealed class LiveRig : IDisposable
             new StopwatchClock(),
             tapOutput?.Invoke(sink) ?? sink,
             input is null ? null : tapInput?.Invoke(input) ?? input,
-            primer);
+            primer,
+            clickSink: _click is null ? null : new PortSink(_click));
     }
 
     /// <summary>Plays a .mid file to the output (nothing else may use the output meanwhile).</summary>
@@ -161,6 +176,7 @@ internal sealed class LiveRig : IDisposable
     public void Dispose()
     {
         _input?.Dispose();
+        _click?.Dispose();
         _output?.Dispose();
         _synth?.Dispose();
     }

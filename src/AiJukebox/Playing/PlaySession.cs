@@ -21,7 +21,7 @@ internal static class PlaySession
     {
         // Without --out or --virtual, a machine with no usable MIDI system still makes sound.
         var synthWhenNoMidi = settings.OutputPort is null && settings.VirtualName is null;
-        using var rig = LiveRig.Open(settings.Api, settings.OutputPort, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName, settings.InputPort, settings.Synth, synthWhenNoMidi);
+        using var rig = LiveRig.Open(settings.Api, settings.OutputPort, settings.VirtualName ?? Commands.PlayCommand.DefaultPortName, settings.InputPort, settings.Synth, synthWhenNoMidi, settings.ClickPort);
         if (rig.Fallback is { } fallback)
         {
             stderr.WriteLine($"aijukebox play: {fallback}");
@@ -38,10 +38,14 @@ internal static class PlaySession
         });
 
         var options = settings.Options;
-        using var predictor = loaded.Model.CreatePredictor(settings.Engine);
-        using var performer = rig.CreatePerformer(options, loaded, predictor, primer);
+        // Disposed after the performer (declared later, disposed first): its predictors, then the models it loaded.
+        using var models = new ModelRotation(settings.Models ?? [], loaded, settings.Engine, JukeboxConfig.Load, stderr);
+        using var performer = rig.CreatePerformer(options, loaded, models.CreateFirstPredictor(), primer);
+        models.Attach(performer);
         stdout.WriteLine($"Playing {loaded.DisplayName} ({loaded.Model.Network.Kind}, {loaded.Tokenizer.Name}, {Commands.EngineOption.Describe(loaded.Model, settings.Engine)}) {Describe(options.Mode)} on '{rig.OutputName}'"
             + (rig.InputName is null ? "" : $", listening to '{rig.InputName}'")
+            + (rig.ClickName is null ? "" : $", the metronome on '{rig.ClickName}'")
+            + (settings.Models is { Count: > 1 } list ? $", control {options.Controls.NextModelCc} cycles {list.Count} models" : "")
             + $", {options.Tempo:0.#} BPM, seed {options.Seed}"
             + (options.RecordPath is null ? "" : $", recording to {options.RecordPath}")
             + ". Ctrl+C stops.");
@@ -94,6 +98,7 @@ internal static class PlaySession
         var lateness = performer.Lateness;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {clock.Elapsed.TotalSeconds:F1} s: {final.NotesPlayed} notes played, {final.PlayerNotes} heard; clock lateness p50 {lateness.Percentile(0.5):F2} ms, p99 {lateness.Percentile(0.99):F2} ms, max {lateness.MaxMilliseconds:F2} ms over {lateness.Count} messages ({final.LateMessages} over 1 ms)")
             + (double.IsFinite(minHeadroom) ? string.Create(CultureInfo.InvariantCulture, $"; generator headroom at least {minHeadroom:F2} beats") : "")
+            + (final.ModelSwitches > 0 ? $"; switched models {final.ModelSwitches} time(s)" : "")
             + string.Create(CultureInfo.InvariantCulture, $"; {collections} garbage collection(s) while playing ({allocated:F1} MB allocated)")
             + Health(rig)
             + (options.RecordPath is null || final.TakeError is not null ? "." : $"; take saved to {options.RecordPath}."));
@@ -163,5 +168,5 @@ internal static class PlaySession
 
     private static string StatusLine(PerformerStatus s, LiveRig rig) => string.Create(
         CultureInfo.InvariantCulture,
-        $"beat {s.Beat,7:F1} (bar {s.Bar}.{s.BeatInBar}) | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | {KeyText.Describe(s)} |{(s.Metronome ? " click |" : "")}{(s.Looping ? " loop |" : "")} notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(rig.ReportsXruns ? " | " + rig.HealthText : "")}{(s.TakeError is null ? "" : " | " + s.TakeError)}");
+        $"beat {s.Beat,7:F1} (bar {s.Bar}.{s.BeatInBar}) | {s.Bpm:0.#} BPM | {Describe(s.Mode)}{(s.Playing ? "" : " (stopped)")} | T {s.Temperature:0.##} | {KeyText.Describe(s)} |{(s.Metronome ? " click |" : "")}{(s.Looping ? s.Mutate > 0 ? $" loop, mutate {s.Mutate:0.##} |" : " loop |" : "")}{(s.ModelSwitches > 0 ? $" model switches {s.ModelSwitches} |" : "")} notes {s.NotesPlayed} | heard {s.PlayerNotes} | ahead {s.HeadroomBeats:F2} beats | late {s.LateMessages} (p99 {s.LatenessP99Milliseconds:F2} ms){(rig.ReportsXruns ? " | " + rig.HealthText : "")}{(s.TakeError is null ? "" : " | " + s.TakeError)}");
 }

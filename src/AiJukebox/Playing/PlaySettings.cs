@@ -18,4 +18,6 @@ internal sealed record PlaySettings(
     InferenceEngine Engine = InferenceEngine.Auto,
     SynthOptions? Synth = null,
     string? RenderPath = null,
-    AudioRenderOptions? Render = null);
+    AudioRenderOptions? Render = null,
+    string? ClickPort = null,
+    IReadOnlyList<string>? Models = null);

@@ -62,6 +62,7 @@ internal sealed class MainWindow : Window
         Bind(Key.K, Letter(() => Live(live.ToggleKeyLock)));
         Bind(Key.C, Letter(() => Live(live.ToggleMetronome)));
         Bind(Key.L, Letter(() => Live(live.ToggleLoop)));
+        Bind(Key.U, Letter(() => Live(live.ToggleMutate)));
         Bind(new Key('+'), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('='), Letter(() => Live(() => live.ChangeTempo(5))));
         Bind(new Key('-'), Letter(() => Live(() => live.ChangeTempo(-5))));
@@ -106,7 +107,7 @@ internal sealed class MainWindow : Window
         ShowBar();
         _keys.Text = screen switch
         {
-            Screen.Perform => "Space play R rec P panic M mode +- BPM [] temp T thru K key C click L loop",
+            Screen.Perform => "Spc play R rec P panic M mode +-BPM []T T thru K key C click L loop U mutate",
             Screen.Train => "F5 start  F6 cancel (checkpoint)  F7 use this model  Tab move",
             Screen.Log => "What native libraries printed while the UI ran  F1 back",
             _ => "F5 generate  F6 cancel  F7 play it (again: stop)  F8 render .wav  Tab move",

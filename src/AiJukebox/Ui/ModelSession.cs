@@ -17,8 +17,12 @@ internal sealed class ModelSession : IDisposable
     /// <summary>Raised on a background thread when loading starts (text), ends (summary) or fails (problem).</summary>
     public event Action<ModelSessionState>? Changed;
 
-    /// <summary>Raised (on the loading thread, holding the model) just before the current model is disposed for a new one.</summary>
-    public event Action? Swapping;
+    /// <summary>
+    /// Called on the loading thread, holding the model, with the new model just before it replaces
+    /// the current one; the current one is disposed once the task it returns completes (a
+    /// performance switching to the new model is done with the old one).
+    /// </summary>
+    public Func<LoadedModel, Task>? Swapping { get; set; }
 
     public ModelSummary? Summary { get; private set; }
 
@@ -35,20 +39,25 @@ internal sealed class ModelSession : IDisposable
             {
                 var loaded = ModelSelection.Load(model, notes, JukeboxConfig.Load);
                 var summary = ModelSummary.Of(loaded);
+                LoadedModel? old;
+                var released = Task.CompletedTask;
                 lock (_use)
                 {
-                    if (_model is not null)
+                    old = _model;
+                    if (old is not null && Swapping is { } swapping)
                     {
-                        Swapping?.Invoke();
+                        released = swapping(loaded);
                     }
 
-                    _model?.Dispose();
                     _model = loaded;
                     Summary = summary;
                 }
 
                 IsLoading = false;
                 Changed?.Invoke(new ModelSessionState(summary, null, null));
+                // Not holding the model: the performance may take a bar or two to let go of the old one.
+                released.Wait();
+                old?.Dispose();
                 return true;
             }
             catch (Exception e) when (e is ModelFileException or NotesFileException or FileNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)

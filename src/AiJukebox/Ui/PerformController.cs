@@ -28,6 +28,7 @@ internal sealed class PerformController : IDisposable
     private (string? Api, string? Out, string? In) _rigPorts;
     private volatile Performer? _performer;
     private FilePlayback? _playback;
+    private PredictorPool? _predictors;
     private ITokenPredictor? _predictor;
     // Replaced whole (never mutated), from the UI thread and from background work; every
     // read-modify-write goes through ChangeOptions.
@@ -64,16 +65,10 @@ internal sealed class PerformController : IDisposable
             Sampling = _options.Sampling with { Temperature = Math.Clamp(saved.Temperature ?? _options.Sampling.Temperature, 0.05, 5) },
             Thru = saved.Thru ?? _options.Thru,
         };
-        // A model swapped while it plays must stop playing first: the performer's thread uses it.
-        // Not under _gate: Start holds _gate while it waits for the model, the swap holds the model.
-        session.Swapping += () =>
-        {
-            if (_performer is { IsRunning: true } performer)
-            {
-                performer.Stop();
-                _message = "Stopped: another model was loaded.";
-            }
-        };
+        // A model loaded while it plays takes over at the next phrase; the old model is disposed
+        // once the performer has let go of it. Not under _gate: Start holds _gate while it waits
+        // for the model, the swap holds the model.
+        session.Swapping = SwitchTo;
     }
 
     public NoteTap Tap { get; } = new();
@@ -212,6 +207,23 @@ internal sealed class PerformController : IDisposable
         _message = "L loops the jukebox's last bars while it plays solo or accompanies.";
     }
 
+    /// <summary>U: the loop's mutation on (at the configured share, else half its bars a pass) or off.</summary>
+    public void ToggleMutate()
+    {
+        if (_performer is not { IsRunning: true } performer)
+        {
+            _message = "U mutates the loop while playing (L loops the last bars).";
+            return;
+        }
+
+        var share = performer.Status.Mutate;
+        var next = share > 0 ? 0 : _options.Mutate > 0 ? _options.Mutate : 0.5;
+        performer.SetMutate(next);
+        _message = next > 0
+            ? $"Mutate: {next:P0} of the loop's bars composed anew on each pass (U again: off; L loops)."
+            : "Mutate off: the loop repeats as it is.";
+    }
+
     /// <summary>K: locks the key where it is, or lets it follow what is played again.</summary>
     public void ToggleKeyLock()
     {
@@ -261,7 +273,8 @@ internal sealed class PerformController : IDisposable
                 var options = Volatile.Read(ref _options) with { Seed = (ulong)Random.Shared.NextInt64(), RecordPath = record ? NewTakePath() : null };
                 var started = _session.Use(loaded =>
                 {
-                    _predictor = loaded.Model.CreatePredictor();
+                    _predictors = new PredictorPool();
+                    _predictor = _predictors.Add(loaded.Model.CreatePredictor());
                     var primer = OfflineGeneration.Primer(loaded, "corpus", 100, options.Seed);
                     _performer = _rig!.CreatePerformer(options, loaded, _predictor, primer, sink => new TappedSink(sink, Tap), input => new TappedInput(input, Tap));
                     _performer.Start();
@@ -309,7 +322,8 @@ internal sealed class PerformController : IDisposable
         _performer = null;
         _gcMode?.Dispose();
         _gcMode = null;
-        _predictor?.Dispose();
+        _predictors?.Dispose();
+        _predictors = null;
         _predictor = null;
     }
 
@@ -332,6 +346,31 @@ internal sealed class PerformController : IDisposable
             var changed = change(_options);
             Volatile.Write(ref _options, changed);
             return changed;
+        }
+    }
+
+    /// <summary>The loading thread, holding the model: a running performance switches to <paramref name="loaded"/> at the next phrase.</summary>
+    private Task SwitchTo(LoadedModel loaded)
+    {
+        if (_performer is not { IsRunning: true } performer || _predictors is not { } predictors || _predictor is not { } old)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            var next = loaded.Model.CreatePredictor();
+            predictors.Switch(performer, loaded.Tokenizer, next);
+            _predictor = next;
+            _message = $"{loaded.DisplayName} takes over at the next phrase.";
+            return predictors.WhenDisposed(old);
+        }
+        catch (ArgumentException e)
+        {
+            // The old model plays on; it is disposed when the performance ends.
+            _message = $"Cannot switch to {loaded.DisplayName}: {e.Message.Split('\n')[0]}";
+            performer.Stop();
+            return Task.CompletedTask;
         }
     }
 

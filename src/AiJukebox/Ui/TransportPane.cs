@@ -46,14 +46,14 @@ internal sealed class TransportPane : FrameView
         var tempoColumn = head.Length;
         var temperatureColumn = tempoColumn + SliderWidth + 2 + middle.Length;
         _state.Show(
-            $"{head}{Slider(tempo, MinTempo, MaxTempo)}{middle}{Slider(temperature, MinTemperature, MaxTemperature)}  thru {(options.Thru ? "on" : "off")}{(status is { Metronome: true } || (status is null && options.Metronome) ? "  click" : string.Empty)}{(status is { Looping: true } ? "  loop" : string.Empty)}",
+            $"{head}{Slider(tempo, MinTempo, MaxTempo)}{middle}{Slider(temperature, MinTemperature, MaxTemperature)}  thru {(options.Thru ? "on" : "off")}{(status is { Metronome: true } || (status is null && options.Metronome) ? "  click" : string.Empty)}{(status is { Looping: true } ? status.Mutate > 0 ? $"  loop, mutate {status.Mutate:0.##}" : "  loop" : string.Empty)}",
             new TransportLine.Slider(tempoColumn, SliderWidth, MinTempo, MaxTempo, v => _controller.ChangeTempo(Math.Round(v) - _controller.Options.Tempo)),
             new TransportLine.Slider(temperatureColumn, SliderWidth, MinTemperature, MaxTemperature, v => _controller.ChangeTemperature(Math.Round(v * 20) / 20 - _controller.Options.Sampling.Temperature)));
         _roll.Update(PianoRollView.Span(Math.Max(1, _view.Viewport.Width), tempo) + TimeSpan.FromSeconds(1));
         var sounding = _roll.Sounding();
         SetText(_counters, status is null
             ? "Space plays the model on the chosen output; R records a take; P ends every note."
-            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  {Playing.KeyText.Describe(status)}  late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(_controller.Health.Length == 0 ? string.Empty : _controller.Health + "  ")}{(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}"));
+            : string.Create(CultureInfo.InvariantCulture, $"{take}notes {status.NotesPlayed}  heard {status.PlayerNotes}  {Playing.KeyText.Describe(status)}  {(status.ModelSwitches > 0 ? $"models switched {status.ModelSwitches}  " : string.Empty)}late {status.LateMessages}  ahead {status.HeadroomBeats:F2} beats  {(_controller.Health.Length == 0 ? string.Empty : _controller.Health + "  ")}{(sounding.Length == 0 ? string.Empty : "sounding " + sounding)}"));
 
         // An idle screen costs nothing: the roll only scrolls while there are notes on it.
         if (_roll.Notes.Count > 0 || _wasScrolling)

@@ -21,7 +21,8 @@ internal sealed class Rig : IDisposable
         int[]? primer = null,
         Action<string, MidiSong>? save = null,
         Func<FakeEventsTokenizer, ITokenPredictor>? model = null,
-        double temperature = 0)
+        double temperature = 0,
+        bool clickPort = false)
     {
         Options = (options ?? new LiveOptions()) with
         {
@@ -29,7 +30,8 @@ internal sealed class Rig : IDisposable
         };
         Model = model?.Invoke(Tokenizer) ?? new ScriptedPredictor(Tokenizer, pitches ?? [60, 62, 64, 65], shiftSteps, durationSteps);
         Sink = new RecordingSink(Clock);
-        Performer = new Performer(Options, Tokenizer, Model, Clock, Sink, Input, primer, save ?? Saves.Save);
+        ClickSink = clickPort ? new RecordingSink(Clock) : null;
+        Performer = new Performer(Options, Tokenizer, Model, Clock, Sink, Input, primer, save ?? Saves.Save, ClickSink);
     }
 
     public FakeEventsTokenizer Tokenizer { get; } = new();
@@ -48,6 +50,9 @@ internal sealed class Rig : IDisposable
 
     public RecordingSink Sink { get; }
 
+    /// <summary>The metronome's own port, when the rig was made with one.</summary>
+    public RecordingSink? ClickSink { get; }
+
     public SavedTakes Saves { get; } = new();
 
     public Performer Performer { get; }
@@ -60,17 +65,7 @@ internal sealed class Rig : IDisposable
     public void Start() => Performer.StartCore();
 
     /// <summary>Runs until the clock reads <paramref name="seconds"/>.</summary>
-    public void RunUntil(double seconds)
-    {
-        var end = (long)Math.Round(seconds * Frequency);
-        while (Clock.Now < end)
-        {
-            var next = Performer.Step();
-            Clock.Set(Math.Min(end, Math.Max(Clock.Now + 1, Math.Min(next, Clock.Now + (Frequency / 1000)))));
-        }
-
-        Performer.Step();
-    }
+    public void RunUntil(double seconds) => ManualRun.Until(Performer, Clock, seconds);
 
     /// <summary>Posts a player message stamped now.</summary>
     public void Play(params byte[] message) => Input.Post(Clock.Now, message);

@@ -13,7 +13,7 @@ namespace AiJukebox.Tests.Commands;
 /// <summary>The play verb end to end: a tiny trained model, real RtMidi ports on a private JACK server.</summary>
 [Collection(JackCollection.Name)]
 [Trait("Category", "Device")]
-public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
+public sealed partial class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
 {
     private readonly JackServerFixture _jack;
     private readonly TinyLiveModel _model;
@@ -53,9 +53,8 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
     [Fact]
     public async Task Play_CallResponse_AnswersTheJackPhraseAndRecordsBoth()
     {
-        var client = JackTestPorts.UniqueClient("playcr");
-        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
-        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        using var ports = new PlayerPorts("playcr");
+        var (client, listener, keys) = (ports.Client, ports.Listener, ports.Keys);
         var take = Path.Combine(_folder, "cr.mid");
 
         var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "off", "--tempo", "120", "--response-delay", "1", "--response-beats", "8", "--duration", "9", "--record", take));
@@ -81,9 +80,8 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
     [Fact]
     public async Task Play_CallResponseAlignBar_AnswersFromTheNextBarLineForWholeBars()
     {
-        var client = JackTestPorts.UniqueClient("playbar");
-        using var listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
-        using var keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: client + "k");
+        using var ports = new PlayerPorts("playbar");
+        var (client, listener, keys) = (ports.Client, ports.Listener, ports.Keys);
         var take = Path.Combine(_folder, "bar.mid");
 
         var run = Task.Run(() => Play("--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--duration", "12", "--record", take));
@@ -296,4 +294,35 @@ public sealed class PlayCommandTests : IClassFixture<TinyLiveModel>, IDisposable
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    /// <summary>A JACK reader for the jukebox's output ("client:in") and a keyboard for the player ("clientk:keys").</summary>
+    private sealed class PlayerPorts : IDisposable
+    {
+        public PlayerPorts(string name)
+        {
+            Client = JackTestPorts.UniqueClient(name);
+            Listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: Client);
+            try
+            {
+                Keys = MidiSystem.CreateVirtualOutput(MidiApi.Jack, "keys", clientName: Client + "k");
+            }
+            catch
+            {
+                Listener.Dispose();
+                throw;
+            }
+        }
+
+        public string Client { get; }
+
+        public MidiInputPort Listener { get; }
+
+        public MidiOutputPort Keys { get; }
+
+        public void Dispose()
+        {
+            Keys.Dispose();
+            Listener.Dispose();
+        }
+    }
 }

@@ -32,6 +32,9 @@ public sealed class PlayOptionsTests
         Assert.Equal(2, options.LoopBars);
         Assert.Equal(20, options.Controls.MetronomeCc);
         Assert.Equal(21, options.Controls.LoopCc);
+        Assert.Equal(0, options.Mutate);
+        Assert.Equal(22, options.Controls.MutateCc);
+        Assert.Equal(23, options.Controls.NextModelCc);
     }
 
     [Fact]
@@ -100,12 +103,21 @@ public sealed class PlayOptionsTests
     [InlineData("--meter", "4/3", "Meter '4/3' is not n/d")]
     [InlineData("--count-in", "17", "CountInBars must be between 0 and 16")]
     [InlineData("--loop-bars", "0", "LoopBars must be between 1 and 64")]
+    [InlineData("--mutate", "1.5", "Mutate must be between 0 and 1")]
     public void Play_OptionOutOfRange_OneLineAndExitTwo(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run(PlayCommand.Create(), option, value);
         Assert.Equal(2, code);
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void Play_ModelsAndModel_ExitsTwo()
+    {
+        var (code, _, error) = CliRunner.Run(PlayCommand.Create(), "--models", "a,b", "--model", "c");
+        Assert.Equal(2, code);
+        Assert.Equal("aijukebox play: give either --models (each with the notes file beside it) or --model/--notes, not both.", error.Trim());
     }
 
     [Fact]

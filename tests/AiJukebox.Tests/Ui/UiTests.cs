@@ -176,15 +176,7 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
     [Fact]
     public void Ui_F4_ListsTheModelsFound_EnterLoadsTheChosenOne()
     {
-        // A second model in the install's trained/ folder, with its notes file beside it.
-        var second = Path.Combine(_model.Home, "trained", "second");
-        Directory.CreateDirectory(second);
-        foreach (var file in Directory.GetFiles(_model.Run))
-        {
-            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
-        }
-
-        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
+        AddSecondModel();
         using var ui = Start("--api", "jack");
         ui.WaitFor("Name:       tiny");
 
@@ -197,6 +189,46 @@ public sealed class UiTests : IClassFixture<TinyModelFixture>, IDisposable
         Assert.Contains("Enter, F4 back", list);
         Assert.Contains("tiny lstm 16x1", list); // the current model, found through the settings or the session
         Assert.Contains("lstm 16x1, managed", loaded);
+    }
+
+    [Fact]
+    public void Ui_F4WhilePlaying_TheChosenModelTakesOver_TheMusicGoesOn()
+    {
+        AddSecondModel();
+        var client = JackTestPorts.UniqueClient("uiswitch");
+        using MidiInputPort listener = MidiSystem.CreateVirtualInput(MidiApi.Jack, "in", clientName: client);
+        using var ui = Start("--api", "jack", "--out", client + ":in");
+        ui.WaitFor(s => s.Contains("Name:       tiny") && s.Contains(client + ":in"), "the model and the chosen port");
+        ui.Keys("Space");
+        ui.WaitFor(s => Regex.IsMatch(s, @"notes [1-9]"), "notes played");
+
+        ui.Keys("F4");
+        ui.WaitFor(s => s.Contains("second lstm 16x1"), "the list of models");
+        ui.Keys("Up", "Enter");
+        ui.WaitFor("second takes over at the next phrase.");
+        var switched = ui.WaitFor(s => Regex.IsMatch(s, @"models switched 1 "), "the switch");
+        var notes = int.Parse(Regex.Match(switched, @"notes (\d+)").Groups[1].Value);
+        var later = ui.WaitFor(s => Regex.Match(s, @"notes (\d+)") is { Success: true } m && int.Parse(m.Groups[1].Value) >= notes + 8, "more notes from the new model");
+        Assert.Contains("> playing", later);
+        ui.Keys("C-q"); // the model pane's path field has the focus: q would be typed there
+
+        Assert.Equal(0, ui.WaitForExit());
+        var received = new List<(int Status, int Pitch, int Velocity)>();
+        Drain(listener, received);
+        Assert.Empty(Hanging(received));
+    }
+
+    /// <summary>A second model, "second", in the install's trained/ folder, with its notes file beside it.</summary>
+    private void AddSecondModel()
+    {
+        var second = Path.Combine(_model.Home, "trained", "second");
+        Directory.CreateDirectory(second);
+        foreach (var file in Directory.GetFiles(_model.Run))
+        {
+            File.Copy(file, Path.Combine(second, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.Copy(_model.Notes, Path.Combine(second, "notes.json"), overwrite: true);
     }
 
     [Fact]
