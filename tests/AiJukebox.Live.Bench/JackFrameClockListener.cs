@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+using AiJukebox.Devices.Tests.Jack;
+
 namespace AiJukebox.Live.Bench;
 
 /// <summary>
@@ -25,18 +27,18 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     public JackFrameClockListener(string clientName, int capacity)
     {
         _stamps = new Stamp[capacity];
-        _client = ClientOpen(clientName, JackNoStartServer, out var status);
+        _client = JackClientApi.ClientOpen(clientName, JackNoStartServer, out var status);
         if (_client == 0)
         {
             throw new InvalidOperationException($"jack_client_open failed (status 0x{status:x}); is the JACK server running?");
         }
 
-        Name = Marshal.PtrToStringUTF8(GetClientName(_client))!;
-        _sampleRate = GetSampleRate(_client);
-        _port = PortRegister(_client, "in", "8 bit raw midi", JackPortIsInput, 0);
+        Name = Marshal.PtrToStringUTF8(JackClientApi.GetClientName(_client))!;
+        _sampleRate = JackClientApi.GetSampleRate(_client);
+        _port = JackClientApi.PortRegister(_client, "in", "8 bit raw midi", JackPortIsInput, 0);
         _self = GCHandle.Alloc(this);
-        Check(SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
-        Check(Activate(_client), "jack_activate");
+        JackClientApi.Check(JackClientApi.SetProcessCallback(_client, &Process, GCHandle.ToIntPtr(_self)), "jack_set_process_callback");
+        JackClientApi.Check(JackClientApi.Activate(_client), "jack_activate");
     }
 
     /// <summary>The client's name; its port is <c>Name:in</c>.</summary>
@@ -47,7 +49,7 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     /// <summary>Events stamped so far (a snapshot).</summary>
     public Stamp[] Stamps => _stamps[..Volatile.Read(ref _count)];
 
-    public void Connect(string source) => Check(JackConnect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
+    public void Connect(string source) => JackClientApi.Check(JackClientApi.Connect(_client, source, PortName), $"jack_connect {source} -> {PortName}");
 
     /// <summary>Events JACK reported lost at this input (jack_midi_get_lost_event_count), since the last <see cref="Clear"/>.</summary>
     public long Lost => Interlocked.Read(ref _lost);
@@ -60,8 +62,8 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
 
     public void Dispose()
     {
-        _ = Deactivate(_client);
-        _ = ClientClose(_client);
+        _ = JackClientApi.Deactivate(_client);
+        _ = JackClientApi.ClientClose(_client);
         _self.Free();
     }
 
@@ -69,7 +71,7 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
     private static int Process(uint frames, nint arg)
     {
         var self = (JackFrameClockListener)GCHandle.FromIntPtr(arg).Target!;
-        var buffer = PortGetBuffer(self._port, frames);
+        var buffer = JackClientApi.PortGetBuffer(self._port, frames);
         var events = MidiGetEventCount(buffer);
         var lost = MidiGetLostEventCount(buffer);
         if (lost != 0)
@@ -77,8 +79,8 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
             Interlocked.Add(ref self._lost, lost);
         }
 
-        var cycleStart = LastFrameTime(self._client);
-        var woken = GetTime();
+        var cycleStart = JackClientApi.LastFrameTime(self._client);
+        var woken = JackClientApi.GetTime();
         for (uint i = 0; i < events; i++)
         {
             MidiEvent e;
@@ -89,7 +91,7 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
 
             var b = (byte*)e.Buffer;
             self._stamps[self._count] = new Stamp(
-                FramesToTime(self._client, cycleStart + e.Time),
+                JackClientApi.FramesToTime(self._client, cycleStart + e.Time),
                 cycleStart + e.Time,
                 woken + (ulong)(e.Time * 1_000_000UL / self._sampleRate),
                 b[0],
@@ -99,14 +101,6 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         }
 
         return 0;
-    }
-
-    private static void Check(int result, string what)
-    {
-        if (result != 0)
-        {
-            throw new InvalidOperationException($"{what} failed ({result}).");
-        }
     }
 
     /// <summary>
@@ -124,52 +118,13 @@ internal sealed unsafe partial class JackFrameClockListener : IDisposable
         public nint Buffer;
     }
 
-    // jack_client_open is variadic; with no extra arguments the fixed-argument call is ABI-compatible on x86-64 and arm64 Linux.
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_open", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint ClientOpen(string name, int options, out int status);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_client_name")]
-    private static partial nint GetClientName(nint client);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_register", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint PortRegister(nint client, string name, string type, nuint flags, nuint bufferSize);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_set_process_callback")]
-    private static partial int SetProcessCallback(nint client, delegate* unmanaged[Cdecl]<uint, nint, int> callback, nint arg);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_activate")]
-    private static partial int Activate(nint client);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_deactivate")]
-    private static partial int Deactivate(nint client);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_client_close")]
-    private static partial int ClientClose(nint client);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_connect", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int JackConnect(nint client, string source, string destination);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_port_get_buffer")]
-    private static partial nint PortGetBuffer(nint port, uint frames);
-
     [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_event_count")]
     private static partial uint MidiGetEventCount(nint buffer);
 
     [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_event_get")]
     private static partial int MidiEventGet(MidiEvent* e, nint buffer, uint index);
 
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_last_frame_time")]
-    private static partial uint LastFrameTime(nint client);
-
     [LibraryImport("libjack.so.0", EntryPoint = "jack_midi_get_lost_event_count")]
     private static partial uint MidiGetLostEventCount(nint buffer);
 
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_sample_rate")]
-    private static partial uint GetSampleRate(nint client);
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_get_time")]
-    private static partial ulong GetTime();
-
-    [LibraryImport("libjack.so.0", EntryPoint = "jack_frames_to_time")]
-    private static partial ulong FramesToTime(nint client, uint frames);
 }
