@@ -131,7 +131,13 @@ internal sealed class Scheduler
     /// <summary>Sends a message right away (program change at start), logged as the jukebox's.</summary>
     public void SendNow(byte status, byte data1, byte data2)
     {
-        Send(status, data1, data2);
+        // A timed sink places what it is handed by time: this goes just before beat 0, so a note
+        // on beat 0 (handed over ahead) cannot overtake the program change it is meant to sound with.
+        if (_timed is null || !SendAt(Math.Min(_clock.Now, _map.TicksAt(0)) - 1, status, data1, data2))
+        {
+            Send(status, data1, data2);
+        }
+
         _jukebox.Track(status, data1, data2);
         Log(LiveEventKind.Sent, _map.BeatAt(_clock.Now), status, data1, data2);
     }
