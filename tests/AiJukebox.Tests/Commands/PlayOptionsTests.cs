@@ -21,7 +21,7 @@ public sealed class PlayOptionsTests
         Assert.Equal(14, options.Controls.TemperatureCc);
         Assert.Equal(0.95, options.Sampling.TopP);
         Assert.Equal(KeySetting.Auto, options.Key);
-        Assert.Equal(0.9, options.Sampling.KeyStrength);
+        Assert.Equal(1.0, options.Sampling.KeyStrength);
         Assert.Equal(24, options.Sampling.PassingToneSpacing);
         Assert.Equal(19, options.Controls.KeyLockCc);
         Assert.Equal(PhraseAlignment.Bar, options.Align);
