@@ -53,8 +53,7 @@ public sealed class NativeStderrCapture : IDisposable
             if (LibC.Dup2(log, LibC.StandardError) < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                saved.SetHandleAsInvalid();
-                LibC.Close(saved.Descriptor);
+                saved.Dispose(); // puts back what descriptor 2 was (a no-op here) and closes the copy
                 throw new IOException($"dup2 onto standard error failed (errno {errno})");
             }
 

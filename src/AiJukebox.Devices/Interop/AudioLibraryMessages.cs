@@ -6,7 +6,8 @@ namespace AiJukebox.Devices.Interop;
 /// <summary>
 /// FluidSynth's audio drivers call libraries that print to stderr themselves: libjack ("Cannot
 /// connect to server socket") and ALSA's libasound ("ALSA lib confmisc.c: cannot find card '0'").
-/// Both let a program install its own message handler; these send the text to <see cref="SynthLog"/>.
+/// Both let a program install its own message handler; the text goes to <see cref="SynthLog"/>
+/// (libjack's through <see cref="JackMessages"/>, the one handler it has).
 /// Where a library is absent (not Linux, or FluidSynth built without it) nothing is done.
 /// </summary>
 internal static unsafe class AudioLibraryMessages
@@ -21,17 +22,14 @@ internal static unsafe class AudioLibraryMessages
             return;
         }
 
-        if (NativeLibrary.TryLoad("libjack.so.0", out nint jack))
+        try
         {
-            if (NativeLibrary.TryGetExport(jack, "jack_set_error_function", out nint setError))
-            {
-                ((delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<byte*, void>, void>)setError)(&OnJackError);
-            }
-
-            if (NativeLibrary.TryGetExport(jack, "jack_set_info_function", out nint setInfo))
-            {
-                ((delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<byte*, void>, void>)setInfo)(&OnJackInfo);
-            }
+            // libjack has one message handler, installed where our JACK client loads it.
+            JackLibrary.EnsureLoaded();
+        }
+        catch (MidiLibraryNotFoundException)
+        {
+            // No libjack: nothing of it can print.
         }
 
         if (NativeLibrary.TryLoad("libasound.so.2", out nint alsa) && NativeLibrary.TryGetExport(alsa, "snd_lib_error_set_handler", out nint setHandler))
@@ -39,12 +37,6 @@ internal static unsafe class AudioLibraryMessages
             ((delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<byte*, int, byte*, int, byte*, void>, int>)setHandler)(&OnAlsaError);
         }
     }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnJackError(byte* message) => SynthLog.Add("jack", Marshal.PtrToStringUTF8((nint)message) ?? string.Empty, error: true);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnJackInfo(byte* message) => SynthLog.Add("jack", Marshal.PtrToStringUTF8((nint)message) ?? string.Empty, error: false);
 
     // snd_lib_error_handler_t is variadic (file, line, function, err, fmt, ...): the fixed arguments
     // arrive in the same registers on x86-64 and arm64 Linux, and the format is kept unexpanded.

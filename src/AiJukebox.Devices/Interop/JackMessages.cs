@@ -4,7 +4,9 @@ namespace AiJukebox.Devices.Interop;
 
 /// <summary>
 /// Where libjack's error and information lines go instead of stderr (which would draw over the
-/// terminal UI): the last error is kept, so a failed call can say what libjack said.
+/// terminal UI): the last error is kept, so a failed call can say what libjack said, and every
+/// line joins the audio libraries' messages (<see cref="SynthLog"/>: the synth's explanations and
+/// the UI's log). The one handler libjack has, for our JACK client and FluidSynth's jack driver alike.
 /// </summary>
 internal static unsafe class JackMessages
 {
@@ -22,7 +24,9 @@ internal static unsafe class JackMessages
         // Rare and never in steady state, so making a string here is fine even on JACK's threads.
         try
         {
-            Volatile.Write(ref _lastError, Marshal.PtrToStringUTF8((nint)message));
+            var text = Marshal.PtrToStringUTF8((nint)message) ?? string.Empty;
+            Volatile.Write(ref _lastError, text);
+            SynthLog.Add("jack", text, error: true);
         }
         catch (Exception)
         {
@@ -33,6 +37,13 @@ internal static unsafe class JackMessages
     [UnmanagedCallersOnly]
     internal static void OnInfo(byte* message)
     {
-        // Information ("JACK server starting...") is dropped: nothing a user needs.
+        try
+        {
+            SynthLog.Add("jack", Marshal.PtrToStringUTF8((nint)message) ?? string.Empty, error: false);
+        }
+        catch (Exception)
+        {
+            // Nothing may unwind into libjack.
+        }
     }
 }

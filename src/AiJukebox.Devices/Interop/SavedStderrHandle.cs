@@ -15,8 +15,6 @@ internal sealed class SavedStderrHandle : SafeHandle
 
     public override bool IsInvalid => handle < 0;
 
-    internal int Descriptor => (int)handle;
-
     internal static SavedStderrHandle Duplicate()
     {
         var saved = new SavedStderrHandle();

@@ -59,8 +59,10 @@ internal sealed class LogView : View
         var lines = tail.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         _lines.SetSource(new ObservableCollection<string>(lines));
         _lineCount = lines.Count;
-        var fresh = length > _seenLength ? ReadTail(_path, length, Math.Min(TailBytes, length - _seenLength)) : "";
-        NewLines = fresh.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+
+        // The unseen part is the end of the same tail (or all of it, when more arrived than it holds).
+        var unseen = (int)Math.Min(tail.Length, Math.Max(0, length - _seenLength));
+        NewLines = tail[^unseen..].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         LastLine = tail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
         if (Visible)
         {
@@ -81,10 +83,10 @@ internal sealed class LogView : View
         }
     }
 
-    private static string ReadTail(string path, long length, long bytes = TailBytes)
+    private static string ReadTail(string path, long length)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var count = (int)Math.Min(bytes, length);
+        var count = (int)Math.Min(TailBytes, length);
         stream.Position = length - count;
         var buffer = new byte[count];
         stream.ReadExactly(buffer);
