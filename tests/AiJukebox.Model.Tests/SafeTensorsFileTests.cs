@@ -57,7 +57,9 @@ public sealed class SafeTensorsFileTests
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", "overlap")]
     [InlineData("{\"a\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", "not F32")]
 
-    // Found by the fuzzer (tests/AiJukebox.Fuzz): each escaped as another exception type before.
+    // Each escaped as another exception type before: a non-string metadata value and a tensor
+    // named twice found by tests/AiJukebox.Fuzz, a header or __metadata__ that is not an object
+    // found reading the same code.
     [InlineData("[]", "header is not a JSON object")]
     [InlineData("{\"__metadata__\":{\"format\":1}}", "metadata 'format' is not a string")]
     [InlineData("{\"__metadata__\":[1]}", "its __metadata__ is not an object")]

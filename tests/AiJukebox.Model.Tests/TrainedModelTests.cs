@@ -88,8 +88,8 @@ public sealed class TrainedModelTests(ITestOutputHelper output)
         Assert.Equal(Path.GetFullPath(run["sub/best.safetensors"]), ModelCard.FileBeside(run["model.json"], "sub/best.safetensors"));
     }
 
-    // Found by the fuzzer (tests/AiJukebox.Fuzz): forged metadata escaped as FormatException,
-    // JsonException, or built a network of any size before the tensors were compared.
+    // Forged metadata escaped as FormatException or JsonException (found by tests/AiJukebox.Fuzz),
+    // or built a network of any size before the tensors were compared (found reading that code).
     [Theory]
     [InlineData("vocabularySize", "../../etc/passwd", "vocabulary size '../../etc/passwd' is not the notes file's")]
     [InlineData("network", "{\"kind\":\"lstm\"", "network description is damaged")]
