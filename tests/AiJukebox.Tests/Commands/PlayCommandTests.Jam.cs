@@ -94,9 +94,7 @@ public sealed partial class PlayCommandTests
         var (client, listener, keys) = (ports.Client, ports.Listener, ports.Keys);
         var take = Path.Combine(_folder, $"key-{key}.mid");
 
-        // Through RtMidi's JACK: this measures key following. Our own JACK client's input lost one
-        // call note of 32 once in a loaded CI run, which its own tests must pin down (issue 13).
-        var run = Task.Run(() => CliRunner.Run(PlayCommand.Create(), "--api", "rtmidi-jack", "--model", ShippedModels.Folder("piano-midi-de"), "--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--key", key, "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--seed", "5", "--wait", "0.5", "--quiet", "--duration", "26", "--record", take, "--autosave", "0.5"));
+        var run = Task.Run(() => CliRunner.Run(PlayCommand.Create(), "--api", "jack", "--model", ShippedModels.Folder("piano-midi-de"), "--out", client + ":in", "--in", client + "k:keys", "--mode", "call-response", "--key", key, "--align", "bar", "--meter", "4/4", "--tempo", "120", "--response-delay", "1", "--seed", "5", "--wait", "0.5", "--quiet", "--duration", "26", "--record", take, "--autosave", "0.5"));
         await WaitForTake(take, run);
         // The player in time at 120 BPM: a two-bar call of eighths, seven seconds for the answer, the second call.
         var clock = Stopwatch.StartNew();
